@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { QueueName } from './queues';
+
+export class JobCancelledError extends Error {
+  constructor() {
+    super('Cancelled by an administrator');
+    this.name = 'JobCancelledError';
+  }
+}
+
+/**
+ * Cooperative cancellation shared by the API (which asks) and the worker (which checks between steps).
+ * The flag lives in Redis next to the queues, so it crosses processes.
+ */
+@Injectable()
+export class JobControl {
+  constructor(@InjectQueue(QueueName.System) private readonly systemQueue: Queue) {}
+
+  private key(jobId: string): string {
+    return `${this.systemQueue.opts.prefix ?? 'bull'}:cancel:${jobId}`;
+  }
+
+  async requestCancel(jobId: string): Promise<void> {
+    const client = await this.systemQueue.client;
+    await client.set(this.key(jobId), '1', 'EX', 7 * 24 * 3600);
+  }
+
+  async isCancelled(jobId: string): Promise<boolean> {
+    const client = await this.systemQueue.client;
+    return (await client.get(this.key(jobId))) === '1';
+  }
+
+  /** Throws JobCancelledError when an admin asked to cancel this job. Call between steps of long jobs. */
+  async throwIfCancelled(jobId: string | undefined): Promise<void> {
+    if (jobId && (await this.isCancelled(jobId))) throw new JobCancelledError();
+  }
+}
