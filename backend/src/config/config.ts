@@ -6,6 +6,8 @@ import * as path from 'node:path';
 
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
+  /** Which process this is: the HTTP API, the queue worker, or a command-line tool. */
+  processRole: 'api' | 'worker' | 'cli';
   port: number;
   mongoUrl: string;
   databaseUrl: string;
@@ -127,8 +129,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (cron.trim().split(/\s+/).length < 5) problems.push(`SNAPSHOT_CRON must be a cron pattern like "0 2 * * *" (got "${cron}")`);
 
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
+  const role = str('PROCESS_ROLE', 'api');
+  if (!['api', 'worker', 'cli'].includes(role)) problems.push(`PROCESS_ROLE must be api, worker or cli (got "${role}")`);
   const config: AppConfig = {
     nodeEnv,
+    processRole: role as AppConfig['processRole'],
     port: int('PORT', 3000, 1, 65535),
     mongoUrl: url('MONGO_URL', 'mongodb://127.0.0.1:27017/cat_identifier', ['mongodb:', 'mongodb+srv:']),
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cat_identifier', ['postgres:', 'postgresql:']),

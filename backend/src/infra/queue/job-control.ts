@@ -3,6 +3,13 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { QueueName } from './queues';
 
+export interface RedisCommands {
+  set(key: string, value: string, mode: 'EX', seconds: number): Promise<unknown>;
+  get(key: string): Promise<string | null>;
+  del(key: string): Promise<number>;
+  ping(): Promise<string>;
+}
+
 export class JobCancelledError extends Error {
   constructor() {
     super('Cancelled by an administrator');
@@ -22,14 +29,17 @@ export class JobControl {
     return `${this.systemQueue.opts.prefix ?? 'bull'}:cancel:${jobId}`;
   }
 
+  /** The Redis connection BullMQ already holds (ioredis underneath). */
+  async redis(): Promise<RedisCommands> {
+    return (await this.systemQueue.client) as unknown as RedisCommands;
+  }
+
   async requestCancel(jobId: string): Promise<void> {
-    const client = await this.systemQueue.client;
-    await client.set(this.key(jobId), '1', 'EX', 7 * 24 * 3600);
+    await (await this.redis()).set(this.key(jobId), '1', 'EX', 7 * 24 * 3600);
   }
 
   async isCancelled(jobId: string): Promise<boolean> {
-    const client = await this.systemQueue.client;
-    return (await client.get(this.key(jobId))) === '1';
+    return (await (await this.redis()).get(this.key(jobId))) === '1';
   }
 
   /** Throws JobCancelledError when an admin asked to cancel this job. Call between steps of long jobs. */

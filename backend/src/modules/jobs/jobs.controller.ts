@@ -1,0 +1,36 @@
+import { Controller, Get, MessageEvent, Param, Post, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Observable, from, interval, switchMap, takeWhile, startWith, map, distinctUntilChanged } from 'rxjs';
+import { JobsService, JobView } from './jobs.service';
+
+const FINAL = new Set(['completed', 'failed', 'cancelled']);
+
+@ApiTags('admin: jobs')
+@ApiBearerAuth()
+@Controller('admin/jobs')
+export class JobsController {
+  constructor(private readonly jobs: JobsService) {}
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<JobView> {
+    return this.jobs.get(id);
+  }
+
+  /** Server-sent events of the same view, every change until the job ends. */
+  @Sse(':id/events')
+  events(@Param('id') id: string): Observable<MessageEvent> {
+    return interval(500).pipe(
+      startWith(0),
+      switchMap(() => from(this.jobs.get(id))),
+      map((view) => JSON.stringify(view)),
+      distinctUntilChanged(),
+      takeWhile((json) => !FINAL.has((JSON.parse(json) as JobView).state), true),
+      map((json) => ({ data: JSON.parse(json) as JobView })),
+    );
+  }
+
+  @Post(':id/cancel')
+  cancel(@Param('id') id: string): Promise<JobView> {
+    return this.jobs.cancel(id);
+  }
+}

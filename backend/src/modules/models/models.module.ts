@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PredictionModel, PredictionModelSchema, Setting, SettingSchema } from './schemas/prediction-model.schema';
+import { ModelsRepository } from './models.repository';
+import { ModelsService } from './models.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: PredictionModel.name, schema: PredictionModelSchema },
+      { name: Setting.name, schema: SettingSchema },
+    ]),
+  ],
+  providers: [ModelsRepository, ModelsService],
+  exports: [ModelsService],
+})
+export class ModelsModule {}

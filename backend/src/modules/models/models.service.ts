@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/config';
+import { BlobStore } from '../../infra/mongo/blob-store';
+import { deserializeArtefact } from '../../ml';
+import { ModelsRepository } from './models.repository';
+import { PredictionModelDocument } from './schemas/prediction-model.schema';
+
+export interface ActiveModel {
+  id: string;
+  artefact: Buffer;
+}
+
+/** The model registry: what models exist, which one is active, and their artefacts. */
+@Injectable()
+export class ModelsService {
+  private readonly logger = new Logger(ModelsService.name);
+
+  constructor(
+    private readonly repo: ModelsRepository,
+    private readonly blobs: BlobStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  getActiveModelId(): Promise<string | null> {
+    return this.repo.getActiveModelId();
+  }
+
+  async getActiveModel(): Promise<ActiveModel | null> {
+    const id = await this.repo.getActiveModelId();
+    if (!id) return null;
+    return { id, artefact: await this.getArtefact(id) };
+  }
+
+  async getArtefact(modelId: string): Promise<Buffer> {
+    const model = await this.repo.findById(modelId);
+    if (!model) throw new NotFoundException(`No model with id "${modelId}".`);
+    return this.blobs.get('models', model.artefactFileId);
+  }
+
+  findById(id: string): Promise<PredictionModelDocument | null> {
+    return this.repo.findById(id);
+  }
+
+  /**
+   * The starter model from the engine is the first model when the registry is empty.
+   * Idempotent: called at every API start.
+   */
+  async ensureStarterModel(): Promise<string | null> {
+    if ((await this.repo.count()) > 0) {
+      const active = await this.repo.getActiveModelId();
+      if (active) return active;
+      const newest = (await this.repo.list())[0];
+      await this.repo.setActiveModelId(String(newest._id));
+      return String(newest._id);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.config.ml.starterModelPath);
+    } catch {
+      this.logger.warn(`No starter model at ${this.config.ml.starterModelPath}; predictions stay unavailable until a model is trained.`);
+      return null;
+    }
+    const artefact = deserializeArtefact(bytes);
+    const fileId = await this.blobs.put('models', bytes, 'starter.model', 'application/octet-stream', { starter: true });
+    const model = await this.repo.create({
+      name: 'Starter model (Oxford-IIIT Pet sample)',
+      artefactFileId: fileId,
+      featureVersion: artefact.featureVersion,
+      isStarter: true,
+      metrics: (artefact.metrics?.traits as Record<string, unknown>) ?? {},
+      datasetSummary: (artefact.training as unknown as Record<string, unknown>) ?? {},
+    });
+    await this.repo.setActiveModelId(String(model._id));
+    this.logger.log(`Registered the starter model ${String(model._id)} as the active model.`);
+    return String(model._id);
+  }
+}

@@ -1,0 +1,16 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument } from 'mongoose';
+
+/** Who changed which admin account, and how. Never holds a password. */
+@Schema({ collection: 'admin_audit_log', timestamps: { createdAt: true, updatedAt: false } })
+export class AuditEntry {
+  @Prop({ required: true }) actorId: string;
+  @Prop({ required: true }) actorUsername: string;
+  @Prop({ required: true }) action: 'user.created' | 'user.disabled' | 'user.enabled' | 'user.password-changed';
+  @Prop({ required: true }) targetUserId: string;
+  @Prop({ required: true }) targetUsername: string;
+  createdAt: Date;
+}
+export type AuditEntryDocument = HydratedDocument<AuditEntry>;
+export const AuditEntrySchema = SchemaFactory.createForClass(AuditEntry);
+AuditEntrySchema.index({ createdAt: -1 });
