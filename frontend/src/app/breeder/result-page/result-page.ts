@@ -1,0 +1,133 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { HttpErrorResponse } from '@angular/common/http';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import { Observable, catchError, map, of, startWith, switchMap } from 'rxjs';
+import { describeHttpError } from '../../core/http/http-error';
+import { Prediction } from '../../shared/models/prediction';
+import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
+import { ConfidenceBar } from '../../shared/confidence-bar/confidence-bar';
+import { ColourSwatch } from '../../shared/colour-swatch/colour-swatch';
+import { ImageTile } from '../../shared/image-tile/image-tile';
+import { TraitChip } from '../../shared/trait-chip/trait-chip';
+import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
+import { FeedbackForm } from '../feedback-form/feedback-form';
+import { PredictionsApi } from '../predictions-api';
+import { buildTraitRows } from './trait-rows';
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'loaded'; prediction: Prediction }
+  | { status: 'error'; message: string; notFound: boolean };
+
+/** `/result/:id`: the shareable result of one analysed photo, with explanations and feedback. */
+@Component({
+  selector: 'app-result-page',
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    ConfidenceBar,
+    ColourSwatch,
+    ImageTile,
+    TraitChip,
+    FeedbackForm,
+  ],
+  templateUrl: './result-page.html',
+  styleUrl: './result-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ResultPage {
+  /** Route parameter (component input binding). */
+  readonly id = input.required<string>();
+
+  private readonly api = inject(PredictionsApi);
+  private readonly vocabularyApi = inject(VocabularyApi);
+  private readonly clipboard = inject(Clipboard);
+  private readonly injector = inject(Injector);
+
+  protected readonly state = signal<LoadState>({ status: 'loading' });
+  protected readonly copied = signal(false);
+  protected readonly vocabulary = computed(() => this.vocabularyApi.vocabulary() ?? FALLBACK_VOCABULARY);
+  protected readonly prediction = computed(() => {
+    const s = this.state();
+    return s.status === 'loaded' ? s.prediction : null;
+  });
+  protected readonly isCat = computed(() => this.prediction()?.traits.is_cat.value !== false);
+  protected readonly rows = computed(() => {
+    const p = this.prediction();
+    return p ? buildTraitRows(p, this.vocabulary()) : [];
+  });
+  protected readonly anyUnsure = computed(() => this.rows().some((r) => r.unsure));
+  protected readonly breed = computed(() => this.vocabulary().breed);
+  protected readonly headline = viewChild<ElementRef<HTMLElement>>('headline');
+
+  constructor() {
+    this.vocabularyApi.load().subscribe();
+    toObservable(this.id)
+      .pipe(
+        switchMap((id) => this.load(id)),
+        takeUntilDestroyed(),
+      )
+      .subscribe((s) => {
+        this.state.set(s);
+        if (s.status === 'loaded') {
+          afterNextRender(() => this.headline()?.nativeElement.focus({ preventScroll: true }), {
+            injector: this.injector,
+          });
+        }
+      });
+  }
+
+  protected onFeedbackSaved(updated: Prediction): void {
+    this.state.set({ status: 'loaded', prediction: updated });
+  }
+
+  protected copyLink(): void {
+    this.copied.set(this.clipboard.copy(location.href));
+    setTimeout(() => this.copied.set(false), 2500);
+  }
+
+  protected retry(): void {
+    this.state.set({ status: 'loading' });
+    this.load(this.id()).subscribe((s) => this.state.set(s));
+  }
+
+  private load(id: string): Observable<LoadState> {
+    // Coming straight from the upload page, the router state carries the prediction: no second request.
+    const fromUpload = (history.state as { prediction?: Prediction } | null)?.prediction;
+    if (fromUpload?.id === id) return of<LoadState>({ status: 'loaded', prediction: fromUpload });
+    return this.api.get(id).pipe(
+      map((prediction): LoadState => ({ status: 'loaded', prediction })),
+      catchError((err: unknown) =>
+        of<LoadState>({
+          status: 'error',
+          notFound: err instanceof HttpErrorResponse && err.status === 404,
+          message:
+            err instanceof HttpErrorResponse && err.status === 404
+              ? 'We could not find this result. The link may be wrong, or the result was removed.'
+              : describeHttpError(err),
+        }),
+      ),
+      startWith<LoadState>({ status: 'loading' }),
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Prediction, TraitName } from '../../shared/models/prediction';
+import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
+import { Vocabulary, findTrait, findValue } from '../../shared/models/vocabulary';
+
+/** One line of the result: a trait, its value in breeder words, and how sure the model is. */
+export interface TraitRow {
+  name: TraitName;
+  traitName: string;
+  traitExplanation: string;
+  valueLabel: string;
+  valueExplanation: string;
+  emsCode: string | null;
+  /** undefined: no swatch for this trait; null: colour without a swatch ("other"). */
+  swatch: string | null | undefined;
+  confidence: number;
+  unsure: boolean;
+}
+
+export const COAT_TRAITS: TraitName[] = ['colour', 'pattern', 'is_tabby', 'is_pointed'];
+
+/** Builds the rows shown on the result page, in breeder language, using the server vocabulary when loaded. */
+export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | null): TraitRow[] {
+  return COAT_TRAITS.map((name) => {
+    const t = prediction.traits[name];
+    const trait = findTrait(vocabulary, name) ?? findTrait(FALLBACK_VOCABULARY, name);
+    const value = findValue(vocabulary, name, t.value) ?? findValue(FALLBACK_VOCABULARY, name, t.value);
+    return {
+      name,
+      traitName: trait?.displayName ?? name,
+      traitExplanation: trait?.explanation ?? '',
+      valueLabel: value?.displayName ?? String(t.value),
+      valueExplanation: value?.explanation ?? '',
+      emsCode: value?.emsCode ?? null,
+      swatch: name === 'colour' ? (value?.swatch ?? null) : undefined,
+      confidence: t.confidence,
+      unsure: t.unsure,
+    };
+  });
+}

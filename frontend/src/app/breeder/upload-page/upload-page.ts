@@ -1,0 +1,178 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+import { Subscription, interval } from 'rxjs';
+import { describeHttpError } from '../../core/http/http-error';
+import { checkImageFile, formatBytes } from '../../shared/files/image-file-check';
+import { UploadDropZone } from '../../shared/upload-drop-zone/upload-drop-zone';
+import { PredictionsApi } from '../predictions-api';
+
+/** What the page is doing. `file`/`previewUrl` are kept so a failed upload can be retried. */
+export type UploadState =
+  | { status: 'idle' }
+  | { status: 'checking'; file: File }
+  | { status: 'preview'; file: File; previewUrl: string }
+  | { status: 'uploading'; file: File; previewUrl: string; loaded: number; total: number | null }
+  | { status: 'analysing'; file: File; previewUrl: string }
+  | { status: 'error'; message: string; file?: File; previewUrl?: string };
+
+/** Landing page: choose/drop a photo → preview → upload with progress → analysing → /result/:id. */
+@Component({
+  selector: 'app-upload-page',
+  imports: [UploadDropZone, MatButtonModule, MatIconModule, MatProgressBarModule],
+  templateUrl: './upload-page.html',
+  styleUrl: './upload-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UploadPage {
+  private readonly api = inject(PredictionsApi);
+  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+
+  readonly state = signal<UploadState>({ status: 'idle' });
+  /** Seconds spent in the "analysing" state, so a slow server never looks frozen. */
+  readonly analysingSeconds = signal(0);
+
+  protected readonly previewHeading = viewChild<ElementRef<HTMLElement>>('previewHeading');
+  protected readonly errorBox = viewChild<ElementRef<HTMLElement>>('errorBox');
+
+  private upload: Subscription | null = null;
+  private ticker: Subscription | null = null;
+  private objectUrl: string | null = null;
+
+  protected readonly file = computed(() => {
+    const s = this.state();
+    return 'file' in s ? (s.file ?? null) : null;
+  });
+  protected readonly previewUrl = computed(() => {
+    const s = this.state();
+    return 'previewUrl' in s ? (s.previewUrl ?? null) : null;
+  });
+  protected readonly busy = computed(() => ['checking', 'uploading', 'analysing'].includes(this.state().status));
+  /** 0..100, or null while the total size is unknown. */
+  protected readonly percent = computed(() => {
+    const s = this.state();
+    if (s.status !== 'uploading' || !s.total) return null;
+    return Math.min(100, Math.round((s.loaded / s.total) * 100));
+  });
+  protected readonly progressText = computed(() => {
+    const s = this.state();
+    if (s.status !== 'uploading') return '';
+    const total = s.total ?? s.file.size;
+    return `Uploading… ${this.percent() ?? 0}% (${formatBytes(s.loaded)} of ${formatBytes(total)})`;
+  });
+  protected readonly analysingText = computed(() => {
+    const t = this.analysingSeconds();
+    if (t < 6) return 'Analysing coat colour, pattern, tabby and colourpoint…';
+    if (t < 20) return `Still analysing (${t} s). Busy moments can take a little longer…`;
+    return `Still working (${t} s). The server is busy; you can keep waiting or try again later.`;
+  });
+  protected readonly formatBytes = formatBytes;
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => {
+      this.upload?.unsubscribe();
+      this.ticker?.unsubscribe();
+      this.revokePreview();
+    });
+  }
+
+  /** A file came from the drop zone: check it locally, then show a preview. */
+  async onFileSelected(file: File): Promise<void> {
+    if (this.busy() && this.state().status !== 'checking') return;
+    this.state.set({ status: 'checking', file });
+    const problem = await checkImageFile(file);
+    if (this.state().status !== 'checking' || this.file() !== file) return; // superseded
+    if (problem) {
+      this.revokePreview();
+      this.setError(problem);
+      return;
+    }
+    this.revokePreview();
+    this.objectUrl = URL.createObjectURL(file);
+    this.state.set({ status: 'preview', file, previewUrl: this.objectUrl });
+    this.focusAfterRender(() => this.previewHeading()?.nativeElement);
+  }
+
+  /** Sends the previewed photo. */
+  send(): void {
+    const s = this.state();
+    const file = this.file();
+    const previewUrl = this.previewUrl();
+    if (!file || !previewUrl || (s.status !== 'preview' && s.status !== 'error')) return;
+    this.state.set({ status: 'uploading', file, previewUrl, loaded: 0, total: file.size });
+    this.upload = this.api.upload(file).subscribe({
+      next: (event) => {
+        if (event.kind === 'progress') {
+          this.state.set({ status: 'uploading', file, previewUrl, loaded: event.loaded, total: event.total ?? file.size });
+        } else if (event.kind === 'analysing') {
+          if (this.state().status !== 'analysing') this.startAnalysing(file, previewUrl);
+        } else {
+          this.stopTicker();
+          void this.router.navigate(['/result', event.prediction.id], { state: { prediction: event.prediction } });
+        }
+      },
+      error: (err: unknown) => {
+        this.stopTicker();
+        this.setError(describeHttpError(err), file, previewUrl);
+      },
+    });
+  }
+
+  /** Stops an upload in progress and goes back to the preview. */
+  cancel(): void {
+    this.upload?.unsubscribe();
+    this.upload = null;
+    this.stopTicker();
+    const file = this.file();
+    const previewUrl = this.previewUrl();
+    this.state.set(file && previewUrl ? { status: 'preview', file, previewUrl } : { status: 'idle' });
+  }
+
+  /** Forget the chosen photo and start over. */
+  reset(): void {
+    this.upload?.unsubscribe();
+    this.stopTicker();
+    this.revokePreview();
+    this.state.set({ status: 'idle' });
+  }
+
+  private startAnalysing(file: File, previewUrl: string): void {
+    this.state.set({ status: 'analysing', file, previewUrl });
+    this.analysingSeconds.set(0);
+    this.stopTicker();
+    this.ticker = interval(1000).subscribe(() => this.analysingSeconds.update((t) => t + 1));
+  }
+
+  private stopTicker(): void {
+    this.ticker?.unsubscribe();
+    this.ticker = null;
+  }
+
+  private setError(message: string, file?: File, previewUrl?: string): void {
+    this.state.set({ status: 'error', message, file, previewUrl });
+    this.focusAfterRender(() => this.errorBox()?.nativeElement);
+  }
+
+  private focusAfterRender(target: () => HTMLElement | undefined): void {
+    afterNextRender(() => target()?.focus(), { injector: this.injector });
+  }
+
+  private revokePreview(): void {
+    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
+    this.objectUrl = null;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './prediction';
+export * from './vocabulary';
+export * from './vocabulary-fallback';
