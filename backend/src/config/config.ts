@@ -29,6 +29,10 @@ export interface AppConfig {
     maxZipEntries: number;
     maxZipUncompressedBytes: number;
     maxZipCompressionRatio: number;
+    /** Max image files in one multi-file upload request. */
+    maxUploadFiles: number;
+    /** Where uploads wait for the import worker; must be shared by the API and the worker (same disk/volume). */
+    spoolDir: string;
   };
   predictions: {
     rateLimitPerMinute: number;
@@ -153,6 +157,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxZipEntries: int('UPLOAD_MAX_ZIP_ENTRIES', 20_000, 1),
       maxZipUncompressedBytes: int('UPLOAD_MAX_ZIP_UNCOMPRESSED_BYTES', 4 * 1024 * 1024 * 1024, 1024),
       maxZipCompressionRatio: int('UPLOAD_MAX_ZIP_COMPRESSION_RATIO', 100, 2),
+      maxUploadFiles: int('UPLOAD_MAX_FILES', 500, 1, 100_000),
+      spoolDir: str('UPLOAD_SPOOL_DIR', path.join(repoRoot, '.data', 'spool')),
     },
     predictions: {
       rateLimitPerMinute: int('PREDICTION_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
