@@ -1,7 +1,8 @@
 import { Type } from '@nestjs/common';
+import { PredictionsModule } from './modules/predictions/predictions.module';
 
 /**
  * Feature modules of the API process (controllers + services). Each lives in modules/<domain>/.
  * Their job processors are registered only by the worker (see worker-modules.ts).
  */
-export const DOMAIN_MODULES: Type[] = [];
+export const DOMAIN_MODULES: Type[] = [PredictionsModule];

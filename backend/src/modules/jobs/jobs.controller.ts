@@ -1,4 +1,8 @@
 import { Controller, Get, MessageEvent, Param, Post, Sse } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { JobName, PingPayload, QueueName } from '../../infra/queue/queues';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Observable, from, interval, switchMap, takeWhile, startWith, map, distinctUntilChanged } from 'rxjs';
 import { JobsService, JobView } from './jobs.service';
@@ -9,7 +13,18 @@ const FINAL = new Set(['completed', 'failed', 'cancelled']);
 @ApiBearerAuth()
 @Controller('admin/jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    @InjectQueue(QueueName.System) private readonly system: Queue<PingPayload>,
+  ) {}
+
+  /** Enqueues a no-op job: proves an admin that the worker process is consuming the queues. */
+  @Post('ping')
+  async ping(): Promise<{ jobId: string }> {
+    const jobId = randomUUID();
+    await this.system.add(JobName.Ping, { message: 'ping' }, { jobId });
+    return { jobId };
+  }
 
   @Get(':id')
   get(@Param('id') id: string): Promise<JobView> {

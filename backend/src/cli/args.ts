@@ -1,0 +1,17 @@
+/** Tiny `--key value` / `--flag` parser shared by the CLIs. */
+export function parseArgs(argv: string[]): Record<string, string | true> {
+  const out: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      out[a.slice(2, eq)] = a.slice(eq + 1);
+    } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+      out[a.slice(2)] = argv[++i];
+    } else {
+      out[a.slice(2)] = true;
+    }
+  }
+  return out;
+}

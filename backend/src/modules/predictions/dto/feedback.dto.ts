@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, IsInt, Min, Max, IsArray, ArrayMaxSize, ArrayMinSize } from 'class-validator';
+import { Type } from 'class-transformer';
+
+export class FeedbackDto {
+  @ApiProperty({ description: 'Was the phenotype right?' })
+  @IsBoolean({ message: 'accepted must be true or false' })
+  accepted: boolean;
+
+  @ApiPropertyOptional({ description: 'Corrected traits (same vocabulary as GET /api/vocabulary)' })
+  @IsOptional()
+  @IsObject({ message: 'correction must be an object of traits, e.g. {"colour": "blue"}' })
+  correction?: Record<string, unknown>;
+}
+
+export class ReviewDto {
+  @ApiProperty({ enum: ['accept', 'reject'] })
+  @IsIn(['accept', 'reject'], { message: 'decision must be "accept" or "reject"' })
+  decision: 'accept' | 'reject';
+
+  @ApiPropertyOptional({ description: 'The corrected label (required with reject when adding to training)' })
+  @IsOptional()
+  @IsObject({ message: 'label must be an object of traits' })
+  label?: Record<string, unknown>;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'addToTraining must be true or false' })
+  addToTraining?: boolean;
+}
+
+export class BulkReviewDto {
+  @IsArray()
+  @ArrayMinSize(1, { message: 'Select at least one prediction.' })
+  @ArrayMaxSize(1000, { message: 'Review at most 1000 predictions at once.' })
+  @IsString({ each: true })
+  ids: string[];
+
+  @IsIn(['accept', 'reject'], { message: 'decision must be "accept" or "reject"' })
+  decision: 'accept' | 'reject';
+
+  @IsOptional() @IsObject() label?: Record<string, unknown>;
+  @IsOptional() @IsBoolean() addToTraining?: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export class ListPredictionsQuery {
+  @IsOptional() @IsIn(['rejected', 'accepted', 'none'], { message: 'feedback must be rejected, accepted or none' })
+  feedback?: 'rejected' | 'accepted' | 'none';
+  @IsOptional() @IsIn(['none', 'accepted', 'rejected', 'reviewed'], { message: 'review must be none, accepted, rejected or reviewed' })
+  review?: 'none' | 'accepted' | 'rejected' | 'reviewed';
+  @IsOptional() @IsString() modelId?: string;
+  @IsOptional() @IsString() is_cat?: string;
+  @IsOptional() @IsString() colour?: string;
+  @IsOptional() @IsString() pattern?: string;
+  @IsOptional() @IsString() is_tabby?: string;
+  @IsOptional() @IsString() is_pointed?: string;
+  @IsOptional() @Matches(DATE, { message: 'from must be a date like 2026-01-31' }) from?: string;
+  @IsOptional() @Matches(DATE, { message: 'to must be a date like 2026-01-31' }) to?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}

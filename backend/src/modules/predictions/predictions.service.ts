@@ -1,0 +1,319 @@
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { FilterQuery } from 'mongoose';
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/config';
+import { BlobStore } from '../../infra/mongo/blob-store';
+import { engineErrorToHttp } from '../../common/engine-errors';
+import { AuthUser } from '../../common/current-user.decorator';
+import { inspectImage, normaliseLabel, PhenotypeLabel, sha256, toDisplayJpeg, TRAIT_NAMES, TraitName } from '../../ml';
+import { EngineService } from '../engine/engine.service';
+import { PredictionsRepository } from './predictions.repository';
+import { Prediction } from './schemas/prediction.schema';
+import { labelFromTraits, queueRankFor, scoreFeedback } from './domain/feedback';
+import { ListPredictionsQuery } from './dto/feedback.dto';
+
+export interface PredictionView {
+  id: string;
+  modelId: string;
+  createdAt: string;
+  imageUrl: string;
+  traits: Prediction['traits'];
+  breederCode: string | null;
+  breederName: string | null;
+  feedback: { accepted: boolean; correction: Partial<PhenotypeLabel> | null; createdAt: string } | null;
+}
+
+export interface AdminPredictionView extends PredictionView {
+  userReview: Prediction['userReview'];
+  adminReview: Prediction['adminReview'];
+  review: { decision: 'accept' | 'reject'; label: PhenotypeLabel; reviewedBy: string; reviewedAt: string } | null;
+  trainingImageId: string | null;
+  width: number;
+  height: number;
+}
+
+/** What TrainingImagesService offers the review loop (resolved lazily: the images module is optional here). */
+interface TrainingImagesPort {
+  addFromPrediction(input: {
+    predictionId: string;
+    blobId: string;
+    sha256: string;
+    width: number;
+    height: number;
+    label: PhenotypeLabel;
+    userId: string;
+  }): Promise<{ id: string; created: boolean }>;
+}
+
+const DISPLAY_MAX_SIDE = 1280;
+
+@Injectable()
+export class PredictionsService {
+  private readonly logger = new Logger(PredictionsService.name);
+
+  constructor(
+    private readonly repo: PredictionsRepository,
+    private readonly blobs: BlobStore,
+    private readonly engine: EngineService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Validates the photo by content, runs the active model, then stores the original, a display copy and the
+   * prediction. The model runs before anything is stored, so a bad image or a failing engine stores nothing.
+   */
+  async create(file: Express.Multer.File | undefined): Promise<PredictionView> {
+    if (!file) throw new BadRequestException('Choose a photo to upload (multipart form field "image").');
+    const bytes = file.buffer;
+    const limits = { maxBytes: this.config.uploads.maxImageBytes, maxPixels: this.config.uploads.maxImagePixels };
+    let info: Awaited<ReturnType<typeof inspectImage>>;
+    let result: Awaited<ReturnType<EngineService['predict']>>;
+    let display: { bytes: Buffer; width: number; height: number };
+    try {
+      info = await inspectImage(bytes, limits);
+      [result, display] = await Promise.all([this.engine.predict(bytes), toDisplayJpeg(bytes, DISPLAY_MAX_SIDE, limits)]);
+    } catch (err) {
+      throw engineErrorToHttp(err);
+    }
+
+    const id = randomBytes(16).toString('base64url');
+    const stored: string[] = [];
+    try {
+      const imageBlobId = await this.blobs.put('images', bytes, `prediction-${id}.${info.format}`, `image/${info.format}`, { predictionId: id });
+      stored.push(imageBlobId);
+      const displayBlobId = await this.blobs.put('images', display.bytes, `prediction-${id}-display.jpg`, 'image/jpeg', { predictionId: id });
+      stored.push(displayBlobId);
+      const doc = await this.repo.create({
+        _id: id,
+        imageBlobId,
+        displayBlobId,
+        sha256: sha256(bytes),
+        width: display.width,
+        height: display.height,
+        modelId: result.modelId,
+        traits: result.traits as unknown as Prediction['traits'],
+        predicted: labelFromTraits(result.traits as unknown as Prediction['traits']),
+        breederCode: result.breederCode,
+        breederName: result.breederName,
+        feedback: null,
+        userReview: 'none',
+        adminReview: 'none',
+        queueRank: queueRankFor('none'),
+        review: null,
+        trainingImageId: null,
+      });
+      return toView(doc.toObject() as Prediction);
+    } catch (err) {
+      await this.blobs.deleteMany('images', stored).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async get(id: string): Promise<PredictionView> {
+    return toView(await this.find(id));
+  }
+
+  async imageStream(id: string, which: 'display' | 'original' = 'display') {
+    const p = await this.find(id);
+    return this.blobs.openStream('images', which === 'display' ? p.displayBlobId : p.imageBlobId);
+  }
+
+  /** Feedback is accepted once per prediction; a second attempt is a 409. */
+  async feedback(id: string, accepted: boolean, rawCorrection?: Record<string, unknown>): Promise<PredictionView> {
+    const p = await this.find(id);
+    if (p.feedback) throw new ConflictException('Feedback for this result was already received. Thank you!');
+    let correction: Partial<PhenotypeLabel> | null = null;
+    if (rawCorrection && Object.keys(rawCorrection).length) {
+      correction = pickKeys(validLabel(rawCorrection), Object.keys(rawCorrection) as TraitName[]);
+    }
+    const userReview = accepted ? 'accepted' : 'rejected';
+    const ok = await this.repo.updateIf(
+      id,
+      { feedback: null },
+      { feedback: { accepted, correction, createdAt: new Date() }, userReview, queueRank: queueRankFor(userReview) },
+    );
+    if (!ok) throw new ConflictException('Feedback for this result was already received. Thank you!');
+    return this.get(id);
+  }
+
+  // ---- admin review --------------------------------------------------------------------------------
+
+  async list(q: ListPredictionsQuery) {
+    const filter: FilterQuery<Prediction> = {};
+    if (q.feedback) filter.userReview = q.feedback;
+    if (q.review === 'reviewed') filter.adminReview = { $in: ['accepted', 'rejected'] };
+    else if (q.review) filter.adminReview = q.review;
+    if (q.modelId) filter.modelId = q.modelId;
+    const traitFilter = validLabel(
+      Object.fromEntries(TRAIT_NAMES.filter((t) => q[t] !== undefined && q[t] !== '').map((t) => [t, q[t]])),
+    );
+    for (const t of TRAIT_NAMES) if (q[t] !== undefined && q[t] !== '') filter[`predicted.${t}`] = traitFilter[t];
+    if (q.from || q.to) {
+      const createdAt: Record<string, Date> = {};
+      if (q.from) createdAt.$gte = new Date(`${q.from}T00:00:00.000Z`);
+      if (q.to) createdAt.$lt = new Date(new Date(`${q.to}T00:00:00.000Z`).getTime() + 86_400_000);
+      if (q.from && q.to && createdAt.$gte > createdAt.$lt) throw new BadRequestException('from must be on or before to.');
+      filter.createdAt = createdAt;
+    }
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 25;
+    const { items, total } = await this.repo.page(filter, (page - 1) * pageSize, pageSize);
+    return { items: items.map(toAdminView), total, page, pageSize };
+  }
+
+  async adminGet(id: string): Promise<AdminPredictionView> {
+    return toAdminView(await this.find(id));
+  }
+
+  /**
+   * An admin's decision. "accept" confirms the prediction (label = what it said, unsure → unknown);
+   * "reject" takes the admin's corrected label. With addToTraining the image (same GridFS blob, no copy)
+   * and label go into the training set once, however often the button is pressed.
+   */
+  async review(
+    id: string,
+    decision: 'accept' | 'reject',
+    rawLabel: Record<string, unknown> | undefined,
+    addToTraining: boolean,
+    actor: AuthUser,
+  ): Promise<AdminPredictionView> {
+    const p = await this.find(id);
+    let label: PhenotypeLabel;
+    if (decision === 'accept') {
+      label = rawLabel ? validLabel({ ...p.predicted, ...rawLabel }) : p.predicted;
+    } else {
+      if (!rawLabel || !Object.keys(rawLabel).length) {
+        if (addToTraining) throw new BadRequestException('Give the corrected label when rejecting a prediction you add to the training set.');
+        label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
+      } else {
+        label = validLabel(rawLabel);
+      }
+    }
+    const adminReview = decision === 'accept' ? 'accepted' : 'rejected';
+    await this.repo.updateIf(id, {}, { adminReview, review: { decision, label, reviewedBy: actor.username, reviewedAt: new Date() } });
+
+    if (addToTraining) {
+      const images = this.trainingImages();
+      const added = await images.addFromPrediction({
+        predictionId: id,
+        blobId: p.imageBlobId,
+        sha256: p.sha256,
+        width: p.width,
+        height: p.height,
+        label,
+        userId: actor.id,
+      });
+      if (p.trainingImageId !== added.id) await this.repo.updateIf(id, {}, { trainingImageId: added.id });
+    }
+    return this.adminGet(id);
+  }
+
+  async bulkReview(ids: string[], decision: 'accept' | 'reject', label: Record<string, unknown> | undefined, addToTraining: boolean, actor: AuthUser) {
+    const found = await this.repo.findMany(ids);
+    const missing = ids.filter((i) => !found.some((f) => f._id === i));
+    const results: { id: string; trainingImageId: string | null }[] = [];
+    for (const p of found) {
+      const r = await this.review(p._id, decision, label, addToTraining, actor);
+      results.push({ id: r.id, trainingImageId: r.trainingImageId });
+    }
+    return { reviewed: results.length, notFound: missing, results };
+  }
+
+  // ---- for the reporting snapshot ----------------------------------------------------------------------
+
+  async countForSnapshot() {
+    const groups = await this.repo.groupForSnapshot();
+    return groups.map((g) => ({
+      label: {
+        is_cat: (g._id.is_cat ?? null) as boolean | null,
+        colour: (g._id.colour ?? null) as PhenotypeLabel['colour'],
+        pattern: (g._id.pattern ?? null) as PhenotypeLabel['pattern'],
+        is_tabby: (g._id.is_tabby ?? null) as boolean | null,
+        is_pointed: (g._id.is_pointed ?? null) as boolean | null,
+      },
+      modelId: g._id.modelId,
+      userReview: (g._id.userReview ?? 'none') as 'none' | 'accepted' | 'rejected',
+      adminReview: (g._id.adminReview ?? 'none') as 'none' | 'accepted' | 'rejected',
+      count: g.count,
+    }));
+  }
+
+  /** Real-world accuracy from breeders' feedback, per model, day (of the prediction) and trait. */
+  async feedbackAccuracy(): Promise<Array<{ modelId: string; day: string; trait: TraitName; scored: number; correct: number }>> {
+    const acc = new Map<string, { modelId: string; day: string; trait: TraitName; scored: number; correct: number }>();
+    for await (const p of this.repo.withFeedbackCursor()) {
+      if (!p.feedback) continue;
+      const day = new Date(p.createdAt).toISOString().slice(0, 10);
+      for (const o of scoreFeedback(p.predicted, p.feedback)) {
+        const key = `${p.modelId}|${day}|${o.trait}`;
+        const row = acc.get(key) ?? { modelId: p.modelId, day, trait: o.trait, scored: 0, correct: 0 };
+        row.scored++;
+        if (o.correct) row.correct++;
+        acc.set(key, row);
+      }
+    }
+    return [...acc.values()];
+  }
+
+  private async find(id: string): Promise<Prediction> {
+    const p = typeof id === 'string' && /^[A-Za-z0-9_-]{10,64}$/.test(id) ? await this.repo.findById(id) : null;
+    if (!p) throw new NotFoundException('No result with this link. It may have been mistyped.');
+    return p;
+  }
+
+  private trainingImages(): TrainingImagesPort {
+    try {
+      // Resolved by class name to keep the predictions module free of a compile-time cycle with images.
+      const token = require('../images/training-images.service').TrainingImagesService;
+      return this.moduleRef.get(token, { strict: false }) as TrainingImagesPort;
+    } catch (err) {
+      this.logger.error(`Training images service unavailable: ${String(err)}`);
+      throw new BadRequestException('Adding to the training set is not available in this deployment.');
+    }
+  }
+}
+
+function validLabel(raw: Record<string, unknown>): PhenotypeLabel {
+  try {
+    return normaliseLabel(raw);
+  } catch (err) {
+    throw engineErrorToHttp(err);
+  }
+}
+
+function pickKeys(label: PhenotypeLabel, keys: TraitName[]): Partial<PhenotypeLabel> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = label[k];
+  if (label.is_cat === false) for (const t of TRAIT_NAMES) out[t] = label[t];
+  return out as Partial<PhenotypeLabel>;
+}
+
+function toView(p: Prediction): PredictionView {
+  return {
+    id: p._id,
+    modelId: p.modelId,
+    createdAt: new Date(p.createdAt).toISOString(),
+    imageUrl: `/api/predictions/${p._id}/image`,
+    traits: p.traits,
+    breederCode: p.breederCode,
+    breederName: p.breederName,
+    feedback: p.feedback
+      ? { accepted: p.feedback.accepted, correction: p.feedback.correction, createdAt: new Date(p.feedback.createdAt).toISOString() }
+      : null,
+  };
+}
+
+function toAdminView(p: Prediction): AdminPredictionView {
+  return {
+    ...toView(p),
+    userReview: p.userReview,
+    adminReview: p.adminReview,
+    review: p.review ? { ...p.review, reviewedAt: new Date(p.review.reviewedAt).toISOString() } : null,
+    trainingImageId: p.trainingImageId,
+    width: p.width,
+    height: p.height,
+  };
+}
