@@ -5,6 +5,7 @@
 export enum QueueName {
   Training = 'training',
   Imports = 'imports',
+  WebImports = 'web-imports',
   Features = 'features',
   Reporting = 'reporting',
   System = 'system',
