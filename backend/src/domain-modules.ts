@@ -1,8 +1,9 @@
 import { Type } from '@nestjs/common';
 import { PredictionsModule } from './modules/predictions/predictions.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 
 /**
  * Feature modules of the API process (controllers + services). Each lives in modules/<domain>/.
  * Their job processors are registered only by the worker (see worker-modules.ts).
  */
-export const DOMAIN_MODULES: Type[] = [PredictionsModule];
+export const DOMAIN_MODULES: Type[] = [PredictionsModule, ReportingModule];

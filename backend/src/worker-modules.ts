@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { ReportingWorkerModule } from './modules/reporting/reporting.worker.module';
 
 /** Modules that register BullMQ processors; loaded by the worker process only. */
-export const WORKER_MODULES: Type[] = [];
+export const WORKER_MODULES: Type[] = [ReportingWorkerModule];

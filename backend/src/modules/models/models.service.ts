@@ -76,4 +76,21 @@ export class ModelsService {
     this.logger.log(`Registered the starter model ${String(model._id)} as the active model.`);
     return String(model._id);
   }
+
+  /** Every model with what the reporting snapshot needs (modules/reporting reads models only through this). */
+  async listForReporting(): Promise<
+    Array<{ id: string; name: string; isStarter: boolean; createdAt: Date; trainingStartedAt: Date | null; trainingEndedAt: Date | null; metrics: Record<string, unknown>; loss: number | null; accuracy: number | null }>
+  > {
+    return (await this.repo.list()).map((m) => ({
+      id: String(m._id),
+      name: m.name,
+      isStarter: !!m.isStarter,
+      createdAt: m.createdAt,
+      trainingStartedAt: m.trainingStartedAt ?? null,
+      trainingEndedAt: m.trainingEndedAt ?? null,
+      metrics: m.metrics ?? {},
+      loss: m.loss ?? null,
+      accuracy: m.accuracy ?? null,
+    }));
+  }
 }

@@ -1,0 +1,41 @@
+/** Reading model metrics (ml/evaluate output stored on the model) defensively: only finite numbers pass. */
+
+export function finiteOrNull(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+export interface TraitTestMetric {
+  trait: string;
+  accuracy: number | null;
+  balancedAccuracy: number | null;
+  macroF1: number | null;
+}
+
+/**
+ * `metrics` is `{ <trait>: { accuracy, balancedAccuracy, macroF1, ... } }` (or `{ traits: {...} }`).
+ * Unknown shapes give no rows rather than an error: the report shows "no test metrics".
+ */
+export function traitTestMetrics(metrics: unknown): TraitTestMetric[] {
+  if (!metrics || typeof metrics !== 'object') return [];
+  const root = metrics as Record<string, unknown>;
+  const traits = root.traits && typeof root.traits === 'object' ? (root.traits as Record<string, unknown>) : root;
+  const out: TraitTestMetric[] = [];
+  for (const [trait, m] of Object.entries(traits)) {
+    if (!m || typeof m !== 'object' || trait.length > 20) continue;
+    const r = m as Record<string, unknown>;
+    const row = {
+      trait,
+      accuracy: finiteOrNull(r.accuracy),
+      balancedAccuracy: finiteOrNull(r.balancedAccuracy ?? r.balanced_accuracy),
+      macroF1: finiteOrNull(r.macroF1 ?? r.macro_f1),
+    };
+    if (row.accuracy !== null || row.balancedAccuracy !== null || row.macroF1 !== null) out.push(row);
+  }
+  return out.sort((a, b) => a.trait.localeCompare(b.trait));
+}
+
+/** Mean of the per-trait test accuracies (the "test accuracy" an acceptance rate is compared with). */
+export function meanAccuracy(rows: TraitTestMetric[]): number | null {
+  const xs = rows.map((r) => r.accuracy).filter((x): x is number => x !== null);
+  return xs.length ? xs.reduce((a, c) => a + c, 0) / xs.length : null;
+}
