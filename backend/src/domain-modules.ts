@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { ImagesModule } from './modules/images/images.module';
 import { PredictionsModule } from './modules/predictions/predictions.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 
@@ -6,4 +7,4 @@ import { ReportingModule } from './modules/reporting/reporting.module';
  * Feature modules of the API process (controllers + services). Each lives in modules/<domain>/.
  * Their job processors are registered only by the worker (see worker-modules.ts).
  */
-export const DOMAIN_MODULES: Type[] = [PredictionsModule, ReportingModule];
+export const DOMAIN_MODULES: Type[] = [ImagesModule, PredictionsModule, ReportingModule];

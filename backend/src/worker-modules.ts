@@ -1,5 +1,6 @@
 import { Type } from '@nestjs/common';
+import { ImagesWorkerModule } from './modules/images/images.worker.module';
 import { ReportingWorkerModule } from './modules/reporting/reporting.worker.module';
 
 /** Modules that register BullMQ processors; loaded by the worker process only. */
-export const WORKER_MODULES: Type[] = [ReportingWorkerModule];
+export const WORKER_MODULES: Type[] = [ImagesWorkerModule, ReportingWorkerModule];
