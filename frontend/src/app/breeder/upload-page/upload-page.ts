@@ -17,6 +17,7 @@ import { Router } from '@angular/router';
 import { Subscription, interval } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { checkImageFile, formatBytes } from '../../shared/files/image-file-check';
+import { TraitChip } from '../../shared/trait-chip/trait-chip';
 import { UploadDropZone } from '../../shared/upload-drop-zone/upload-drop-zone';
 import { PredictionsApi } from '../predictions-api';
 
@@ -32,7 +33,7 @@ export type UploadState =
 /** Landing page: choose/drop a photo → preview → upload with progress → analysing → /result/:id. */
 @Component({
   selector: 'app-upload-page',
-  imports: [UploadDropZone, MatButtonModule, MatIconModule, MatProgressBarModule],
+  imports: [UploadDropZone, TraitChip, MatButtonModule, MatIconModule, MatProgressBarModule],
   templateUrl: './upload-page.html',
   styleUrl: './upload-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

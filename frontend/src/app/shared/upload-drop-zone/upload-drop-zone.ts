@@ -25,6 +25,8 @@ export class UploadDropZone {
   /** Smaller look once a photo is chosen. */
   readonly compact = input(false);
   readonly title = input('Drop a photo of your cat here');
+  /** Title on touch screens / phones, where there is nothing to drag. */
+  readonly touchTitle = input('Choose or take a photo of your cat');
   readonly accept = input('image/*');
 
   readonly fileSelected = output<File>();

@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { downloadCsv, toCsv } from '../csv';
+
+export interface TableColumn {
+  key: string;
+  label: string;
+  format?: 'int' | 'percent' | 'number' | 'text';
+}
+
+export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v !== 'number') return String(v);
+  switch (format) {
+    case 'percent':
+      return `${(v * 100).toFixed(1)} %`;
+    case 'number':
+      return v.toFixed(3);
+    case 'int':
+      return v.toLocaleString('en-GB');
+    default:
+      return String(v);
+  }
+}
+
+/**
+ * One dashboard chart: its title, the chart (projected), the table of the same numbers beside it
+ * (readable without hovering) and a CSV download of that table. With `empty` set, shows what to do instead.
+ */
+@Component({
+  selector: 'app-chart-card',
+  imports: [MatButtonModule, MatIconModule],
+  template: `
+    <section class="card chart-card" [attr.aria-labelledby]="id() + '-title'" [attr.data-chart]="id()">
+      <header>
+        <div>
+          <h3 [id]="id() + '-title'">{{ title() }}</h3>
+          @if (subtitle()) { <p class="muted subtitle">{{ subtitle() }}</p> }
+        </div>
+        @if (!empty() && rows().length) {
+          <button mat-stroked-button type="button" (click)="download()" [attr.aria-label]="'Download ' + title() + ' as CSV'">
+            <mat-icon>download</mat-icon> CSV
+          </button>
+        }
+      </header>
+      @if (empty(); as message) {
+        <p class="empty"><mat-icon aria-hidden="true">info</mat-icon> {{ message }}</p>
+      } @else {
+        <div class="body">
+          <div class="chart" role="img" [attr.aria-label]="title() + ' chart; the same numbers are in the table'"><ng-content /></div>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{{ title() }}</caption>
+              <thead><tr>@for (c of columns(); track c.key) { <th scope="col" [class.num]="c.format && c.format !== 'text'">{{ c.label }}</th> }</tr></thead>
+              <tbody>
+                @for (r of shownRows(); track $index) {
+                  <tr>@for (c of columns(); track c.key) { <td [class.num]="c.format && c.format !== 'text'">{{ fmt(r[c.key], c.format) }}</td> }</tr>
+                }
+              </tbody>
+            </table>
+            @if (rows().length > maxRows()) { <p class="muted more">{{ rows().length - maxRows() }} more rows in the CSV.</p> }
+          </div>
+        </div>
+      }
+    </section>
+  `,
+  styles: `
+    .chart-card { display: grid; gap: 12px; min-width: 0; }
+    header { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; }
+    h3 { margin: 0; font: var(--mat-sys-title-medium); }
+    .subtitle { margin: 4px 0 0; font: var(--mat-sys-body-small); }
+    .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(220px, 2fr); gap: 16px; align-items: start; }
+    @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
+    .chart { height: 280px; min-width: 0; }
+    .table-wrap { max-height: 280px; overflow: auto; }
+    table { border-collapse: collapse; width: 100%; font: var(--mat-sys-body-small); }
+    th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--app-outline); white-space: nowrap; }
+    th { position: sticky; top: 0; background: var(--app-surface-raised); font-weight: 600; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    .empty { display: flex; gap: 8px; align-items: center; margin: 0; padding: 24px 8px; color: var(--app-muted); }
+    .more { margin: 4px 0 0; font: var(--mat-sys-body-small); }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChartCard {
+  readonly id = input.required<string>();
+  readonly title = input.required<string>();
+  readonly subtitle = input<string>('');
+  readonly columns = input.required<TableColumn[]>();
+  readonly rows = input.required<Array<Record<string, unknown>>>();
+  /** A sentence telling the admin what to do, shown instead of the chart when there is nothing to draw. */
+  readonly empty = input<string | null>(null);
+  readonly maxRows = input(50);
+  readonly shownRows = computed(() => this.rows().slice(0, this.maxRows()));
+  readonly fmt = formatCell;
+
+  download(): void {
+    const columns = this.columns().map((c) => ({ key: c.key, label: c.label }));
+    downloadCsv(`${this.id()}.csv`, toCsv(columns, this.rows()));
+  }
+}
