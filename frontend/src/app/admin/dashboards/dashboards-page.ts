@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { BarChartModule, HeatMapModule, LineChartModule } from '@swimlane/ngx-charts';
+import { BarChartModule, HeatMapModule } from '@swimlane/ngx-charts';
 import { Subscription, forkJoin, timer, switchMap, takeWhile } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ChartCard, TableColumn } from './chart-card/chart-card';
@@ -27,6 +27,11 @@ const SOURCES = [
   { value: 'prediction-review', label: 'Prediction review' },
 ];
 const NO_SNAPSHOT = 'No snapshot yet — press “Refresh now” to take one.';
+const BLUE = '#3f6ad8';
+const ORANGE = '#d9822b';
+const GREY = '#8a94a6';
+const GREEN = '#2e7d32';
+const RED = '#c62828';
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
 
 /** Human value of a group key: booleans read as yes/no. */
@@ -50,7 +55,6 @@ export function valueLabel(key: string): string {
     MatSelectModule,
     BarChartModule,
     HeatMapModule,
-    LineChartModule,
     ChartCard,
   ],
   templateUrl: './dashboards-page.html',
@@ -87,14 +91,9 @@ export class DashboardsPage {
   readonly noSnapshot = computed(() => !this.loading() && !this.training()?.latestDate && !this.predictions()?.latestDate && !this.models()?.latestDate);
 
   // ---- training set -----------------------------------------------------------------------------
-  readonly sizeSeries = computed(() => {
-    const s = this.training()?.series ?? [];
-    return [
-      { name: 'All images', series: s.map((r) => ({ name: r.date, value: r.total })) },
-      { name: 'Labelled', series: s.map((r) => ({ name: r.date, value: r.labelled })) },
-      { name: 'Unlabelled', series: s.map((r) => ({ name: r.date, value: r.unlabelled })) },
-    ];
-  });
+  readonly sizeBars = computed(() =>
+    (this.training()?.series ?? []).map((r) => ({ name: r.date, series: [{ name: 'Labelled', value: r.labelled }, { name: 'Unlabelled', value: r.unlabelled }] })),
+  );
   readonly balanceBars = computed(() => (this.training()?.groups ?? []).map((g) => ({ name: valueLabel(g.key), value: g.count })));
   readonly balanceRows = computed(() => (this.training()?.groups ?? []).map((g) => ({ value: valueLabel(g.key), count: g.count, share: g.share })));
   readonly sourceBars = computed(() =>
@@ -228,7 +227,19 @@ export class DashboardsPage {
     ],
   } satisfies Record<string, TableColumn[]>;
 
-  readonly schemeTwo = { domain: ['#3f6ad8', '#d9822b', '#7a869a'] } as never;
+  readonly schemeTwo = { domain: [BLUE, ORANGE, GREY] } as never;
+  readonly schemeVerdict = { domain: [GREEN, RED, GREY] } as never;
+  readonly legendLabelled = [{ name: 'Labelled', color: BLUE }, { name: 'Unlabelled', color: ORANGE }];
+  readonly legendAccLoss = [{ name: 'Accuracy', color: BLUE }, { name: 'Loss', color: ORANGE }];
+  readonly legendMetrics = [{ name: 'Accuracy', color: BLUE }, { name: 'Balanced accuracy', color: ORANGE }, { name: 'Macro F1', color: GREY }];
+  readonly legendVerdict = [{ name: 'Confirmed', color: GREEN }, { name: 'Rejected', color: RED }, { name: 'No verdict yet', color: GREY }];
+  readonly legendTestVsReal = [{ name: 'Test accuracy', color: BLUE }, { name: 'Real world (breeders confirm)', color: ORANGE }];
+  readonly legendHeat = [{ name: 'few images', color: '#fde0dd' }, { name: 'many images', color: '#49006a' }];
+  /** What an empty chart says once a snapshot exists (vs. before any snapshot). */
+  readonly noModelsMessage = computed(() => (this.lastSnapshot() ? 'No models in the last snapshot — train one under Training, then refresh.' : NO_SNAPSHOT));
+  readonly noPredictionsMessage = computed(() =>
+    this.lastSnapshot() ? 'No predictions in this range yet — they appear after breeders analyse photos and the next snapshot runs.' : NO_SNAPSHOT,
+  );
   readonly schemeHeat = { domain: ['#fde0dd', '#fa9fb5', '#c51b8a', '#49006a'] } as never;
   readonly noSnapshotMessage = NO_SNAPSHOT;
 

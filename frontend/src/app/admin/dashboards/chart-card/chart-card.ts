@@ -48,7 +48,14 @@ export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): 
         <p class="empty"><mat-icon aria-hidden="true">info</mat-icon> {{ message }}</p>
       } @else {
         <div class="body">
-          <div class="chart" role="img" [attr.aria-label]="title() + ' chart; the same numbers are in the table'"><ng-content /></div>
+          <div class="chart-col">
+            <div class="chart" role="img" [attr.aria-label]="title() + ' chart; the same numbers are in the table'"><ng-content /></div>
+            @if (legend().length) {
+              <ul class="legend" aria-label="Legend">
+                @for (l of legend(); track l.name) { <li><span class="swatch" [style.background]="l.color"></span>{{ l.name }}</li> }
+              </ul>
+            }
+          </div>
           <div class="table-wrap">
             <table>
               <caption class="visually-hidden">{{ title() }}</caption>
@@ -72,7 +79,11 @@ export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): 
     .subtitle { margin: 4px 0 0; font: var(--mat-sys-body-small); }
     .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(220px, 2fr); gap: 16px; align-items: start; }
     @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
-    .chart { height: 280px; min-width: 0; }
+    .chart-col { min-width: 0; }
+    .chart { height: 280px; min-width: 0; overflow: hidden; }
+    .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 8px 0 0; padding: 0; font: var(--mat-sys-body-small); }
+    .legend li { display: flex; align-items: center; gap: 6px; }
+    .swatch { width: 12px; height: 12px; border-radius: 3px; display: inline-block; }
     .table-wrap { max-height: 280px; overflow: auto; }
     table { border-collapse: collapse; width: 100%; font: var(--mat-sys-body-small); }
     th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--app-outline); white-space: nowrap; }
@@ -93,6 +104,8 @@ export class ChartCard {
   /** A sentence telling the admin what to do, shown instead of the chart when there is nothing to draw. */
   readonly empty = input<string | null>(null);
   readonly maxRows = input(50);
+  /** Series names and colours (drawn as text, so the chart keeps its full height). */
+  readonly legend = input<Array<{ name: string; color: string }>>([]);
   readonly shownRows = computed(() => this.rows().slice(0, this.maxRows()));
   readonly fmt = formatCell;
 
