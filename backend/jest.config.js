@@ -7,6 +7,8 @@ delete swcConfig.$schema;
 const transform = { '^.+\\.ts$': ['@swc/jest', swcConfig] };
 
 module.exports = {
+  // testTimeout is a global option (ignored inside projects): integration specs boot real servers.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -21,7 +23,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
-      testTimeout: 120000,
     },
   ],
 };
