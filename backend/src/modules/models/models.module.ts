@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PredictionModel, PredictionModelSchema, Setting, SettingSchema } from './schemas/prediction-model.schema';
 import { ModelsRepository } from './models.repository';
 import { ModelsService } from './models.service';
+import { ModelsController } from './models.controller';
 
 @Module({
   imports: [
@@ -11,6 +12,7 @@ import { ModelsService } from './models.service';
       { name: Setting.name, schema: SettingSchema },
     ]),
   ],
+  controllers: [ModelsController],
   providers: [ModelsRepository, ModelsService],
   exports: [ModelsService],
 })

@@ -1,11 +1,29 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { readFile } from 'node:fs/promises';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { BlobStore } from '../../infra/mongo/blob-store';
-import { deserializeArtefact } from '../../ml';
+import { deserializeArtefact, FEATURE_VERSION } from '../../ml';
+import { ModelDetailView, ModelSummaryView, StoredModel, toDetailView, toSummaryView } from './domain/model-view';
 import { ModelsRepository } from './models.repository';
 import { PredictionModelDocument } from './schemas/prediction-model.schema';
+
+/** What a finished training run hands to the registry. */
+export interface RegisterTrainedModelInput {
+  trainingRunId: string;
+  name: string;
+  artefactFileId: string;
+  featureVersion: string;
+  metrics: Record<string, unknown>;
+  datasetSummary: Record<string, unknown>;
+  trainingOptions: Record<string, unknown>;
+  startedBy: string | null;
+  startedByName: string | null;
+  trainingStartedAt: Date;
+  trainingEndedAt: Date;
+  loss: number | null;
+  accuracy: number | null;
+}
 
 export interface ActiveModel {
   id: string;
@@ -41,6 +59,54 @@ export class ModelsService {
 
   findById(id: string): Promise<PredictionModelDocument | null> {
     return this.repo.findById(id);
+  }
+
+  /** Newest first, with headline metrics per trait and which one is active. */
+  async list(): Promise<ModelSummaryView[]> {
+    const [models, activeId] = await Promise.all([this.repo.list(), this.repo.getActiveModelId()]);
+    return models.map((m) => toSummaryView(ModelsRepository.toPlain(m) as unknown as StoredModel, activeId));
+  }
+
+  async detail(id: string): Promise<ModelDetailView> {
+    const model = await this.repo.findById(id);
+    if (!model) throw new NotFoundException(`No model with id "${id}". Pick one from the models list.`);
+    return toDetailView(ModelsRepository.toPlain(model) as unknown as StoredModel, await this.repo.getActivePointer());
+  }
+
+  /**
+   * Makes this model the one predictions use (also how a roll-back works: activate an older model).
+   * One write of the pointer document; every API process picks it up within ~2 s without a restart.
+   */
+  async activate(id: string, activatedBy: string | null): Promise<ModelDetailView> {
+    const model = await this.repo.findById(id);
+    if (!model) throw new NotFoundException(`No model with id "${id}". Pick one from the models list.`);
+    if (model.featureVersion !== FEATURE_VERSION) {
+      throw new ConflictException(
+        `Model "${model.name}" was trained on image features "${model.featureVersion}", but this engine computes ` +
+          `"${FEATURE_VERSION}". Train a new model instead of activating this one.`,
+      );
+    }
+    if (!(await this.blobs.info('models', model.artefactFileId))) {
+      throw new ConflictException(`The stored file of model "${model.name}" is missing, so it cannot be activated. Train a new model.`);
+    }
+    await this.repo.setActiveModelId(String(model._id), activatedBy);
+    this.logger.log(`Model ${String(model._id)} ("${model.name}") activated${activatedBy ? ` by ${activatedBy}` : ''}.`);
+    return this.detail(String(model._id));
+  }
+
+  /**
+   * Registers a trained model whose artefact is already saved. Idempotent per training run: a retried job
+   * gets the model registered the first time instead of a duplicate.
+   */
+  async registerTrainedModel(input: RegisterTrainedModelInput): Promise<{ id: string; created: boolean }> {
+    const existing = await this.repo.findByTrainingRunId(input.trainingRunId);
+    if (existing) return { id: String(existing._id), created: false };
+    const model = await this.repo.create({ ...input, isStarter: false });
+    return { id: String(model._id), created: true };
+  }
+
+  findByTrainingRunId(runId: string): Promise<PredictionModelDocument | null> {
+    return this.repo.findByTrainingRunId(runId);
   }
 
   /**

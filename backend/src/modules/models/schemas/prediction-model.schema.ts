@@ -13,6 +13,9 @@ export class PredictionModel {
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} }) datasetSummary: Record<string, unknown>;
   @Prop({ type: String, default: null }) trainingRunId: string | null;
   @Prop({ type: String, default: null }) startedBy: string | null;
+  @Prop({ type: String, default: null }) startedByName: string | null;
+  /** Training options the run used (traits, shares, epochs cap, seed). */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null }) trainingOptions: Record<string, unknown> | null;
   @Prop({ type: Date, default: null }) trainingStartedAt: Date | null;
   @Prop({ type: Date, default: null }) trainingEndedAt: Date | null;
   @Prop({ type: Number, default: null }) loss: number | null;
@@ -23,6 +26,7 @@ export class PredictionModel {
 export type PredictionModelDocument = HydratedDocument<PredictionModel>;
 export const PredictionModelSchema = SchemaFactory.createForClass(PredictionModel);
 PredictionModelSchema.index({ createdAt: -1 });
+PredictionModelSchema.index({ trainingRunId: 1 });
 
 /**
  * Singletons as one document each, written with a single update (FerretDB-safe):

@@ -1,0 +1,106 @@
+/** Pure mapping from a stored model to what the admin API returns. */
+
+export interface StoredModel {
+  _id: unknown;
+  name: string;
+  featureVersion: string;
+  isStarter: boolean;
+  metrics: Record<string, unknown>;
+  datasetSummary: Record<string, unknown>;
+  trainingRunId: string | null;
+  startedBy: string | null;
+  startedByName?: string | null;
+  trainingOptions?: Record<string, unknown> | null;
+  trainingStartedAt: Date | null;
+  trainingEndedAt: Date | null;
+  loss: number | null;
+  accuracy: number | null;
+  createdAt: Date;
+}
+
+/** Per trait: the scalar metrics only (accuracy, balancedAccuracy, macroF1, ece, support…). */
+export type HeadlineMetrics = Record<string, Record<string, number>>;
+
+export interface ModelSummaryView {
+  id: string;
+  name: string;
+  createdAt: string;
+  isActive: boolean;
+  isStarter: boolean;
+  featureVersion: string;
+  metrics: HeadlineMetrics;
+  datasetSummary: Record<string, unknown>;
+  trainingRunId: string | null;
+  startedBy: string | null;
+  startedByName: string | null;
+  trainingOptions: Record<string, unknown> | null;
+  trainingStartedAt: string | null;
+  trainingEndedAt: string | null;
+  durationSeconds: number | null;
+  loss: number | null;
+  accuracy: number | null;
+}
+
+export interface ModelDetailView extends Omit<ModelSummaryView, 'metrics'> {
+  /** Per trait, everything the evaluation produced (confusion matrix, labels, calibration bins…). */
+  metrics: Record<string, Record<string, unknown>>;
+  activatedAt: string | null;
+  activatedBy: string | null;
+}
+
+export function headlineMetrics(metrics: Record<string, unknown> | null | undefined): HeadlineMetrics {
+  const out: HeadlineMetrics = {};
+  for (const [trait, m] of Object.entries(metrics ?? {})) {
+    if (!m || typeof m !== 'object') continue;
+    const scalars: Record<string, number> = {};
+    for (const [k, v] of Object.entries(m as Record<string, unknown>)) {
+      if (typeof v === 'number' && Number.isFinite(v)) scalars[k] = v;
+    }
+    out[trait] = scalars;
+  }
+  return out;
+}
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+export function toSummaryView(m: StoredModel, activeId: string | null): ModelSummaryView {
+  const id = String(m._id);
+  const started = m.trainingStartedAt ? new Date(m.trainingStartedAt).getTime() : null;
+  const ended = m.trainingEndedAt ? new Date(m.trainingEndedAt).getTime() : null;
+  return {
+    id,
+    name: m.name,
+    createdAt: iso(m.createdAt) ?? new Date(0).toISOString(),
+    isActive: id === activeId,
+    isStarter: !!m.isStarter,
+    featureVersion: m.featureVersion,
+    metrics: headlineMetrics(m.metrics),
+    datasetSummary: m.datasetSummary ?? {},
+    trainingRunId: m.trainingRunId ?? null,
+    startedBy: m.startedBy ?? null,
+    startedByName: m.startedByName ?? null,
+    trainingOptions: m.trainingOptions ?? null,
+    trainingStartedAt: iso(m.trainingStartedAt),
+    trainingEndedAt: iso(m.trainingEndedAt),
+    durationSeconds: started !== null && ended !== null ? Math.round((ended - started) / 100) / 10 : null,
+    loss: m.loss ?? null,
+    accuracy: m.accuracy ?? null,
+  };
+}
+
+export function toDetailView(
+  m: StoredModel,
+  pointer: { modelId: string; activatedAt: Date | null; activatedBy: string | null } | null,
+): ModelDetailView {
+  const summary = toSummaryView(m, pointer?.modelId ?? null);
+  const metrics: Record<string, Record<string, unknown>> = {};
+  for (const [trait, v] of Object.entries(m.metrics ?? {})) {
+    if (v && typeof v === 'object') metrics[trait] = v as Record<string, unknown>;
+  }
+  return {
+    ...summary,
+    metrics,
+    activatedAt: summary.isActive ? iso(pointer?.activatedAt) : null,
+    activatedBy: summary.isActive ? (pointer?.activatedBy ?? null) : null,
+  };
+}
