@@ -147,10 +147,14 @@ export class DashboardsPage {
     (this.predictions()?.groups ?? []).map((g) => ({
       value: valueLabel(g.key),
       total: g.total,
+      userAccepted: g.userAccepted,
+      userRejected: g.userRejected,
+      adminAccepted: g.adminAccepted,
+      adminRejected: g.adminRejected,
       userConfirmed: g.total ? g.userAccepted / g.total : null,
-      userRejected: g.total ? g.userRejected / g.total : null,
+      userRejectedShare: g.total ? g.userRejected / g.total : null,
       adminConfirmed: g.total ? g.adminAccepted / g.total : null,
-      adminRejected: g.total ? g.adminRejected / g.total : null,
+      adminRejectedShare: g.total ? g.adminRejected / g.total : null,
     })),
   );
   readonly acceptanceBars = computed(() => {
@@ -211,13 +215,21 @@ export class DashboardsPage {
       { key: 'userAccepted', label: 'User ✓', format: 'int' },
       { key: 'userRejected', label: 'User ✗', format: 'int' },
     ],
-    verdicts: [
+    userVerdicts: [
       { key: 'value', label: 'Predicted' },
       { key: 'total', label: 'Predictions', format: 'int' },
-      { key: 'userConfirmed', label: 'Users ✓', format: 'percent' },
-      { key: 'userRejected', label: 'Users ✗', format: 'percent' },
-      { key: 'adminConfirmed', label: 'Admins ✓', format: 'percent' },
-      { key: 'adminRejected', label: 'Admins ✗', format: 'percent' },
+      { key: 'userAccepted', label: 'Confirmed', format: 'int' },
+      { key: 'userRejected', label: 'Rejected', format: 'int' },
+      { key: 'userConfirmed', label: 'Confirmed %', format: 'percent' },
+      { key: 'userRejectedShare', label: 'Rejected %', format: 'percent' },
+    ],
+    adminVerdicts: [
+      { key: 'value', label: 'Predicted' },
+      { key: 'total', label: 'Predictions', format: 'int' },
+      { key: 'adminAccepted', label: 'Confirmed', format: 'int' },
+      { key: 'adminRejected', label: 'Rejected', format: 'int' },
+      { key: 'adminConfirmed', label: 'Confirmed %', format: 'percent' },
+      { key: 'adminRejectedShare', label: 'Rejected %', format: 'percent' },
     ],
     acceptance: [
       { key: 'what', label: 'Trait' },
