@@ -1,5 +1,4 @@
-import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, Optional } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { FilterQuery } from 'mongoose';
 import { APP_CONFIG } from '../../config/config.module';
@@ -7,8 +6,9 @@ import { AppConfig } from '../../config/config';
 import { BlobStore } from '../../infra/mongo/blob-store';
 import { engineErrorToHttp } from '../../common/engine-errors';
 import { AuthUser } from '../../common/current-user.decorator';
-import { inspectImage, normaliseLabel, PhenotypeLabel, sha256, toDisplayJpeg, TRAIT_NAMES, TraitName } from '../../ml';
+import { EMPTY_LABEL, inspectImage, mergeLabel, normaliseLabel, PhenotypeLabel, sha256, toDisplayJpeg, TRAIT_NAMES, TraitName } from '../../ml';
 import { EngineService } from '../engine/engine.service';
+import { TrainingImagesService } from '../images/training-images.service';
 import { PredictionsRepository } from './predictions.repository';
 import { Prediction } from './schemas/prediction.schema';
 import { labelFromTraits, queueRankFor, scoreFeedback } from './domain/feedback';
@@ -28,36 +28,25 @@ export interface PredictionView {
 export interface AdminPredictionView extends PredictionView {
   userReview: Prediction['userReview'];
   adminReview: Prediction['adminReview'];
+  /** Same facts under the names the issue uses: has an admin decided, and what. */
+  adminHasReviewed: boolean;
+  adminFeedback: 'accept' | 'reject' | null;
   review: { decision: 'accept' | 'reject'; label: PhenotypeLabel; reviewedBy: string; reviewedAt: string } | null;
   trainingImageId: string | null;
   width: number;
   height: number;
 }
 
-/** What TrainingImagesService offers the review loop (resolved lazily: the images module is optional here). */
-interface TrainingImagesPort {
-  addFromPrediction(input: {
-    predictionId: string;
-    blobId: string;
-    sha256: string;
-    width: number;
-    height: number;
-    label: PhenotypeLabel;
-    userId: string;
-  }): Promise<{ id: string; created: boolean }>;
-}
-
 const DISPLAY_MAX_SIDE = 1280;
 
 @Injectable()
 export class PredictionsService {
-  private readonly logger = new Logger(PredictionsService.name);
 
   constructor(
     private readonly repo: PredictionsRepository,
     private readonly blobs: BlobStore,
     private readonly engine: EngineService,
-    private readonly moduleRef: ModuleRef,
+    private readonly trainingImages: TrainingImagesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -147,10 +136,10 @@ export class PredictionsService {
     if (q.review === 'reviewed') filter.adminReview = { $in: ['accepted', 'rejected'] };
     else if (q.review) filter.adminReview = q.review;
     if (q.modelId) filter.modelId = q.modelId;
-    const traitFilter = validLabel(
-      Object.fromEntries(TRAIT_NAMES.filter((t) => q[t] !== undefined && q[t] !== '').map((t) => [t, q[t]])),
-    );
-    for (const t of TRAIT_NAMES) if (q[t] !== undefined && q[t] !== '') filter[`predicted.${t}`] = traitFilter[t];
+    // Trait filters match the predicted label; "unknown" matches an unsure (null) answer.
+    const asked = TRAIT_NAMES.filter((t) => q[t] !== undefined && q[t] !== '');
+    const traitFilter = validLabel(Object.fromEntries(asked.filter((t) => q[t] !== 'unknown').map((t) => [t, q[t]])));
+    for (const t of asked) filter[`predicted.${t}`] = q[t] === 'unknown' ? null : traitFilter[t];
     if (q.from || q.to) {
       const createdAt: Record<string, Date> = {};
       if (q.from) createdAt.$gte = new Date(`${q.from}T00:00:00.000Z`);
@@ -169,9 +158,10 @@ export class PredictionsService {
   }
 
   /**
-   * An admin's decision. "accept" confirms the prediction (label = what it said, unsure → unknown);
-   * "reject" takes the admin's corrected label. With addToTraining the image (same GridFS blob, no copy)
-   * and label go into the training set once, however often the button is pressed.
+   * An admin's decision. "accept" confirms the prediction (label = what it said, unsure → unknown; a label
+   * given with accept patches it). "reject" takes the admin's correction, applied to what the model said: the
+   * traits the admin names replace the predicted ones. With addToTraining the image (same GridFS blob, no copy)
+   * and label go into the training set once, however often (or however concurrently) the button is pressed.
    */
   async review(
     id: string,
@@ -180,46 +170,57 @@ export class PredictionsService {
     addToTraining: boolean,
     actor: AuthUser,
   ): Promise<AdminPredictionView> {
-    const p = await this.find(id);
-    let label: PhenotypeLabel;
-    if (decision === 'accept') {
-      label = rawLabel ? validLabel({ ...p.predicted, ...rawLabel }) : p.predicted;
-    } else {
-      if (!rawLabel || !Object.keys(rawLabel).length) {
-        if (addToTraining) throw new BadRequestException('Give the corrected label when rejecting a prediction you add to the training set.');
-        label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
-      } else {
-        label = validLabel(rawLabel);
-      }
-    }
-    const adminReview = decision === 'accept' ? 'accepted' : 'rejected';
-    await this.repo.updateIf(id, {}, { adminReview, review: { decision, label, reviewedBy: actor.username, reviewedAt: new Date() } });
-
-    if (addToTraining) {
-      const images = this.trainingImages();
-      const added = await images.addFromPrediction({
-        predictionId: id,
-        blobId: p.imageBlobId,
-        sha256: p.sha256,
-        width: p.width,
-        height: p.height,
-        label,
-        userId: actor.id,
-      });
-      if (p.trainingImageId !== added.id) await this.repo.updateIf(id, {}, { trainingImageId: added.id });
-    }
-    return this.adminGet(id);
+    checkReviewInput(decision, rawLabel, addToTraining);
+    return this.reviewOne(await this.find(id), decision, rawLabel, addToTraining, actor);
   }
 
-  async bulkReview(ids: string[], decision: 'accept' | 'reject', label: Record<string, unknown> | undefined, addToTraining: boolean, actor: AuthUser) {
-    const found = await this.repo.findMany(ids);
-    const missing = ids.filter((i) => !found.some((f) => f._id === i));
-    const results: { id: string; trainingImageId: string | null }[] = [];
-    for (const p of found) {
-      const r = await this.review(p._id, decision, label, addToTraining, actor);
-      results.push({ id: r.id, trainingImageId: r.trainingImageId });
+  /** The same decision for many predictions. Inputs are checked before anything changes. */
+  async bulkReview(ids: string[], decision: 'accept' | 'reject', rawLabel: Record<string, unknown> | undefined, addToTraining: boolean, actor: AuthUser) {
+    checkReviewInput(decision, rawLabel, addToTraining);
+    const unique = [...new Set(ids)];
+    const found = await this.repo.findMany(unique);
+    const notFound = unique.filter((i) => !found.some((f) => f._id === i));
+    // Compute every label first: one bad combination (e.g. a coat colour on a "not a cat" prediction) stops the batch before any write.
+    const planned = found.map((p) => ({ p, label: reviewLabel(p, decision, rawLabel) }));
+    for (const { p, label } of planned) assertLabelStillEditable(p, label);
+    const results: { id: string; adminReview: string; trainingImageId: string | null }[] = [];
+    for (const { p } of planned) {
+      const r = await this.reviewOne(p, decision, rawLabel, addToTraining, actor);
+      results.push({ id: r.id, adminReview: r.adminReview, trainingImageId: r.trainingImageId });
     }
-    return { reviewed: results.length, notFound: missing, results };
+    return { reviewed: results.length, notFound, results };
+  }
+
+  private async reviewOne(
+    p: Prediction,
+    decision: 'accept' | 'reject',
+    rawLabel: Record<string, unknown> | undefined,
+    addToTraining: boolean,
+    actor: AuthUser,
+  ): Promise<AdminPredictionView> {
+    const label = reviewLabel(p, decision, rawLabel);
+    assertLabelStillEditable(p, label);
+    const adminReview = decision === 'accept' ? 'accepted' : 'rejected';
+    await this.repo.updateIf(p._id, {}, { adminReview, review: { decision, label, reviewedBy: actor.username, reviewedAt: new Date() } });
+
+    if (addToTraining) {
+      let added: { id: string; created: boolean };
+      try {
+        added = await this.trainingImages.addFromPrediction({
+          predictionId: p._id,
+          blobId: p.imageBlobId,
+          sha256: p.sha256,
+          width: p.width,
+          height: p.height,
+          label,
+          userId: actor.id,
+        });
+      } catch (err) {
+        throw engineErrorToHttp(err);
+      }
+      if (added.id && p.trainingImageId !== added.id) await this.repo.updateIf(p._id, {}, { trainingImageId: added.id });
+    }
+    return this.adminGet(p._id);
   }
 
   // ---- for the reporting snapshot ----------------------------------------------------------------------
@@ -263,17 +264,6 @@ export class PredictionsService {
     if (!p) throw new NotFoundException('No result with this link. It may have been mistyped.');
     return p;
   }
-
-  private trainingImages(): TrainingImagesPort {
-    try {
-      // Resolved by class name to keep the predictions module free of a compile-time cycle with images.
-      const token = require('../images/training-images.service').TrainingImagesService;
-      return this.moduleRef.get(token, { strict: false }) as TrainingImagesPort;
-    } catch (err) {
-      this.logger.error(`Training images service unavailable: ${String(err)}`);
-      throw new BadRequestException('Adding to the training set is not available in this deployment.');
-    }
-  }
 }
 
 function validLabel(raw: Record<string, unknown>): PhenotypeLabel {
@@ -281,6 +271,48 @@ function validLabel(raw: Record<string, unknown>): PhenotypeLabel {
     return normaliseLabel(raw);
   } catch (err) {
     throw engineErrorToHttp(err);
+  }
+}
+
+function checkReviewInput(decision: 'accept' | 'reject', rawLabel: Record<string, unknown> | undefined, addToTraining: boolean): void {
+  if (decision === 'reject' && addToTraining && (!rawLabel || !Object.keys(rawLabel).length)) {
+    throw new BadRequestException('Give the corrected label (e.g. {"colour": "lilac"}) when rejecting a prediction you add to the training set.');
+  }
+  if (rawLabel) validLabel(rawLabel); // names a bad trait or value before anything is stored
+}
+
+/** The label an admin decision stands for (see review()). */
+function reviewLabel(p: Prediction, decision: 'accept' | 'reject', rawLabel: Record<string, unknown> | undefined): PhenotypeLabel {
+  const hasPatch = !!rawLabel && Object.keys(rawLabel).length > 0;
+  if (!hasPatch) return decision === 'accept' ? p.predicted : { ...EMPTY_LABEL };
+  try {
+    return mergeLabel(p.predicted, pickGiven(rawLabel!));
+  } catch (err) {
+    throw engineErrorToHttp(err);
+  }
+}
+
+/** The given traits, normalised (null/"" = unknown), without the ones not mentioned. */
+function pickGiven(raw: Record<string, unknown>): Partial<PhenotypeLabel> {
+  const full = normaliseLabel(raw);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(raw)) out[k] = full[k as TraitName];
+  return out as Partial<PhenotypeLabel>;
+}
+
+/**
+ * Once a prediction's photo is in the training set, its label lives there (the training images table edits
+ * it). Pressing review again with the same label is harmless; changing the label here would silently
+ * disagree with the training set, so it is refused with a pointer to where to change it.
+ */
+function assertLabelStillEditable(p: Prediction, label: PhenotypeLabel): void {
+  if (!p.trainingImageId || !p.review) return;
+  const same = TRAIT_NAMES.every((t) => (p.review!.label?.[t] ?? null) === (label[t] ?? null));
+  if (!same) {
+    throw new ConflictException(
+      `This prediction is already in the training set (image ${p.trainingImageId}) with the label it was added with. ` +
+        'Change the label in the training images table instead.',
+    );
   }
 }
 
@@ -311,6 +343,8 @@ function toAdminView(p: Prediction): AdminPredictionView {
     ...toView(p),
     userReview: p.userReview,
     adminReview: p.adminReview,
+    adminHasReviewed: p.adminReview !== 'none',
+    adminFeedback: p.review?.decision ?? null,
     review: p.review ? { ...p.review, reviewedAt: new Date(p.review.reviewedAt).toISOString() } : null,
     trainingImageId: p.trainingImageId,
     width: p.width,

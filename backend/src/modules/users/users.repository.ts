@@ -29,8 +29,15 @@ export class UsersRepository {
     return this.users.countDocuments().exec();
   }
 
-  create(data: Pick<User, 'username' | 'passwordHash' | 'createdBy'>): Promise<UserDocument> {
-    return this.users.create({ ...data, disabled: false });
+  /** Creates the user; null when the username is taken (unique index: FerretDB and MongoDB word it differently). */
+  async create(data: Pick<User, 'username' | 'passwordHash' | 'createdBy'>): Promise<UserDocument | null> {
+    try {
+      return await this.users.create({ ...data, disabled: false });
+    } catch (err) {
+      const e = err as { code?: number; message?: string };
+      if (e?.code === 11000 || /duplicate key/i.test(e?.message ?? '')) return null;
+      throw err;
+    }
   }
 
   async update(id: string, patch: Partial<Pick<User, 'disabled' | 'passwordHash' | 'passwordChangedAt'>>): Promise<UserDocument | null> {

@@ -28,11 +28,9 @@ export class UsersService {
     const problems = [...usernameProblems(name), ...passwordProblems(password ?? '', name)];
     if (problems.length) throw new BadRequestException(problems.join(' '));
     if (await this.repo.findByUsername(name)) throw new ConflictException(`An admin called "${name}" already exists.`);
-    const user = await this.repo.create({
-      username: name,
-      passwordHash: await argon2.hash(password, HASH_OPTIONS),
-      createdBy: actor?.username ?? null,
-    });
+    const passwordHash = await argon2.hash(password, HASH_OPTIONS);
+    const user = await this.repo.create({ username: name, passwordHash, createdBy: actor?.username ?? null });
+    if (!user) throw new ConflictException(`An admin called "${name}" already exists.`); // lost a race with a concurrent create
     if (actor) await this.audit(actor, 'user.created', user);
     return toView(user);
   }
@@ -74,6 +72,7 @@ export class UsersService {
       throw new BadRequestException('Your current password is not right.');
     }
     const problems = passwordProblems(newPassword ?? '', user.username);
+    if (newPassword === currentPassword) problems.push('The new password must be different from the current one.');
     if (problems.length) throw new BadRequestException(problems.join(' '));
     await this.repo.update(actor.id, { passwordHash: await argon2.hash(newPassword, HASH_OPTIONS), passwordChangedAt: new Date() });
     await this.audit(actor, 'user.password-changed', user);
@@ -97,7 +96,12 @@ export class UsersService {
     if ((await this.repo.count()) > 0) return { created: false };
     const name = username || 'admin';
     const generated = password ? undefined : randomBytes(12).toString('base64url');
-    await this.create(name, password || generated!, null);
+    try {
+      await this.create(name, password || generated!, null);
+    } catch (err) {
+      if (err instanceof ConflictException) return { created: false }; // another process created it at the same moment
+      throw err;
+    }
     return { created: true, username: name, generatedPassword: generated };
   }
 
