@@ -98,7 +98,11 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
   await expect(page.getByRole('heading', { name: 'Dashboards', level: 1 })).toBeVisible();
 
   // Refresh now: progress while the worker runs, then the charts.
+  await expect(page.getByRole('button', { name: /refresh now/i })).toBeEnabled();
+  await page.waitForLoadState('networkidle');
+  const reloaded = page.waitForResponse((r) => r.url().includes('/api/admin/reports/training-images') && r.ok(), { timeout: 90_000 });
   await page.getByRole('button', { name: /refresh now/i }).click();
+  await reloaded; // the page reloads every report once the snapshot job has completed
   await expect(page.getByTestId('last-snapshot')).toContainText(/Last snapshot: \d{4}-\d{2}-\d{2}/, { timeout: 60_000 });
   await expect(page.getByTestId('training-summary')).toContainText(/labelled/);
 
