@@ -1,4 +1,7 @@
 import { BlobStore } from '../../src/infra/mongo/blob-store';
+import { FEATURE_DIM, FEATURE_VERSION, serializeArtefact, trainHeads } from '../../src/ml';
+import { syntheticSamples } from '../../src/ml/test-fixtures';
+import { ModelsService } from '../../src/modules/models/models.service';
 import { PredictionsService } from '../../src/modules/predictions/predictions.service';
 import { noisyJpeg } from '../support/images';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -16,7 +19,7 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
 
   async function upload(seed: number): Promise<Record<string, any>> {
     const res = await t.http().post('/api/predictions').attach('image', await noisyJpeg(320, 240, seed), 'cat.jpg');
-    expect(res.status).toBe(201);
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -27,6 +30,7 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
 
   beforeAll(async () => {
     t = await startTestApp('review', { withEngine: true });
+    await ensureActiveModel(t);
     auth = { Authorization: `Bearer ${await t.adminToken()}` };
     // oldest first: the silent one is newest, so "rejected first" cannot be an accident of date order
     ids.rejected = (await upload(0.11)).id;
@@ -213,6 +217,34 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
     expect(rows.reduce((s, r) => s + r.count, 0)).toBe(3);
   });
 });
+
+/**
+ * The harness registers the committed starter model when it exists. Without it (a checkout before the model
+ * is committed) this spec trains tiny heads on synthetic features, so the review loop is still tested end to end.
+ */
+async function ensureActiveModel(t: TestApp): Promise<void> {
+  const models = t.app.get(ModelsService);
+  if (await models.getActiveModelId()) return;
+  const artefact = await trainHeads(syntheticSamples(60, FEATURE_DIM, 7), { maxEpochs: 5, seed: 1, featureVersion: FEATURE_VERSION });
+  const bytes = serializeArtefact(artefact);
+  const fileId = await t.app.get(BlobStore).put('models', bytes, 'review-test.model', 'application/octet-stream', {});
+  const { id } = await models.registerTrainedModel({
+    trainingRunId: 'review-test',
+    name: 'Review test model',
+    artefactFileId: fileId,
+    featureVersion: FEATURE_VERSION,
+    metrics: {},
+    datasetSummary: {},
+    trainingOptions: {},
+    startedBy: null,
+    startedByName: null,
+    trainingStartedAt: new Date(),
+    trainingEndedAt: new Date(),
+    loss: null,
+    accuracy: null,
+  });
+  await models.activate(id, null);
+}
 
 function rawParser(res: NodeJS.ReadableStream & { setEncoding?: (e: string) => void }, cb: (err: Error | null, body: Buffer) => void) {
   const chunks: Buffer[] = [];
