@@ -1,0 +1,58 @@
+import { AdminPrediction } from './predictions-api';
+import { changedTraits, labelSummary, predictedLabel, setTrait, startingLabel } from './review-label';
+
+function prediction(over: Partial<AdminPrediction> = {}): AdminPrediction {
+  return {
+    id: 'p1',
+    modelId: 'm1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    imageUrl: '/api/predictions/p1/image',
+    traits: {
+      is_cat: { value: true, confidence: 0.99, unsure: false },
+      colour: { value: 'blue', confidence: 0.8, unsure: false },
+      pattern: { value: 'self', confidence: 0.4, unsure: true },
+      is_tabby: { value: false, confidence: 0.9, unsure: false },
+      is_pointed: { value: false, confidence: 0.95, unsure: false },
+    },
+    breederCode: 'BSH a',
+    breederName: 'Blue',
+    feedback: null,
+    userReview: 'none',
+    adminReview: 'none',
+    adminHasReviewed: false,
+    adminFeedback: null,
+    review: null,
+    trainingImageId: null,
+    width: 100,
+    height: 100,
+    ...over,
+  };
+}
+
+describe('review label rules', () => {
+  it('turns unsure answers into unknowns', () => {
+    expect(predictedLabel(prediction())).toEqual({ is_cat: true, colour: 'blue', pattern: null, is_tabby: false, is_pointed: false });
+  });
+
+  it("starts from the breeder's correction on a rejected prediction", () => {
+    const p = prediction({ userReview: 'rejected', feedback: { accepted: false, correction: { colour: 'lilac' }, createdAt: '' } });
+    expect(startingLabel(p)).toMatchObject({ colour: 'lilac', is_tabby: false });
+    expect(changedTraits(p, startingLabel(p))).toEqual(['colour']);
+  });
+
+  it("starts from the admin's earlier decision when there is one", () => {
+    const label = { is_cat: true, colour: 'red', pattern: 'van', is_tabby: true, is_pointed: false };
+    const p = prediction({ review: { decision: 'reject', label, reviewedBy: 'a', reviewedAt: '' } });
+    expect(startingLabel(p)).toEqual(label);
+  });
+
+  it('clears the coat when set to "not a cat" and makes it a cat again when a coat value is chosen', () => {
+    const notCat = setTrait(predictedLabel(prediction()), 'is_cat', false);
+    expect(notCat).toEqual({ is_cat: false, colour: null, pattern: null, is_tabby: null, is_pointed: null });
+    expect(setTrait(notCat, 'colour', 'cream')).toMatchObject({ is_cat: true, colour: 'cream' });
+  });
+
+  it('summarises a label in breeder words', () => {
+    expect(labelSummary(null, { colour: 'lilac', is_tabby: false })).toMatch(/Colour: Lilac/);
+  });
+});
