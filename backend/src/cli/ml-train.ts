@@ -1,0 +1,51 @@
+/**
+ * npm run ml:train -- --data DIR[,DIR...] --out MODEL_FILE [--seed N] [--cv K] [--cache DIR] [--json OUT]
+ * Extracts (or reuses cached) features, trains the trait heads and writes the model artefact.
+ * With --cv K the artefact's metrics are K-fold cross-validation numbers on the same data.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { serializeArtefact } from '../ml/artefact';
+import { crossValidate, stratumKey } from '../ml/cross-validate';
+import { defaultCacheRoot } from '../ml/feature-cache';
+import { FeatureExtractor } from '../ml/features';
+import { checkTrainable, trainHeads } from '../ml/train';
+import { TRAIT_NAMES } from '../ml/vocabulary';
+import { parseArgs } from './ml-args';
+import { output, runMain, samplesFromDirs, splitDirs } from './ml-common';
+
+runMain(async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const dirs = splitDirs(args.data);
+  if (typeof args.out !== 'string') throw new Error('--out MODEL_FILE is required');
+  const seed = args.seed ? Number(args.seed) : 1;
+  const extractor = await FeatureExtractor.create();
+  const { samples, stats } = await samplesFromDirs(dirs, extractor, typeof args.cache === 'string' ? args.cache : defaultCacheRoot());
+  const problems = checkTrainable(samples.map((s) => s.label), TRAIT_NAMES);
+  for (const p of problems) process.stderr.write(`note: ${p} (that trait will answer "not sure")\n`);
+  const t0 = Date.now();
+  const artefact = await trainHeads(samples, { seed, featureVersion: extractor.version, datasets: dirs.map((d) => path.basename(d)) });
+  const trainMs = Date.now() - t0;
+  if (args.cv) {
+    const k = Number(args.cv);
+    const { report } = await crossValidate(samples, samples.map((s) => stratumKey(s.label, s.row.source)), k, { seed, featureVersion: extractor.version });
+    artefact.metrics = report;
+  }
+  const bytes = serializeArtefact(artefact);
+  fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
+  fs.writeFileSync(args.out, bytes);
+  output(
+    {
+      out: path.resolve(args.out),
+      bytes: bytes.length,
+      featureVersion: extractor.version,
+      samples: samples.length,
+      extraction: stats,
+      trainMs,
+      problems,
+      traits: artefact.training.traits,
+      metrics: artefact.metrics,
+    },
+    args.json,
+  );
+});

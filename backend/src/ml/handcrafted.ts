@@ -1,0 +1,281 @@
+/**
+ * Handcrafted coat features of the cat region: Lab/HSV statistics, named-colour fractions, white and dark
+ * fractions per body region (bicolour/van), a coarse colour layout, extremities-vs-body contrast (colourpoint)
+ * and stripe/texture energy (tabby). Pure typed-array code, ~1 ms on a 96x96 crop.
+ */
+import type { Box } from './detector';
+import type { RgbImage } from './image-io';
+
+export const HANDCRAFTED_VERSION = 'hand-v1';
+const G = 96; // crop resampled to G x G
+
+// sRGB -> linear LUT
+const LIN = new Float32Array(256);
+for (let i = 0; i < 256; i++) {
+  const c = i / 255;
+  LIN[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+}
+function fLab(t: number): number {
+  return t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116;
+}
+
+/** Named colour prototypes in Lab, used for soft "how much of the coat is this colour" fractions. */
+const PROTOTYPES: [number, number, number][] = [
+  [8, 0, 0], // black
+  [25, 1, 2], // very dark grey / brown-black
+  [45, -1, -4], // dark blue-grey
+  [62, -1, -5], // blue
+  [75, 2, -2], // pale grey / lilac
+  [93, 0, 2], // white
+  [30, 10, 18], // chocolate
+  [45, 14, 26], // cinnamon / warm brown
+  [65, 8, 14], // fawn
+  [55, 28, 48], // red
+  [72, 14, 34], // light red / apricot
+  [84, 5, 20], // cream
+  [40, 5, 10], // brown tabby ground
+];
+
+interface Plane {
+  L: Float32Array;
+  A: Float32Array;
+  B: Float32Array;
+  C: Float32Array;
+  H: Float32Array; // hue angle in Lab, radians
+  S: Float32Array; // HSV saturation
+  V: Float32Array; // HSV value
+}
+
+/** Region of the image the features describe: the cat box, or the central 80% when there is none. */
+export function defaultRegion(img: RgbImage): Box {
+  return { x0: img.width * 0.1, y0: img.height * 0.1, x1: img.width * 0.9, y1: img.height * 0.9 };
+}
+
+function cropPlanes(img: RgbImage, box: Box): Plane {
+  const n = G * G;
+  const p: Plane = {
+    L: new Float32Array(n),
+    A: new Float32Array(n),
+    B: new Float32Array(n),
+    C: new Float32Array(n),
+    H: new Float32Array(n),
+    S: new Float32Array(n),
+    V: new Float32Array(n),
+  };
+  const bw = Math.max(1, box.x1 - box.x0);
+  const bh = Math.max(1, box.y1 - box.y0);
+  for (let y = 0; y < G; y++) {
+    const sy = Math.min(img.height - 1, Math.max(0, Math.floor(box.y0 + ((y + 0.5) * bh) / G)));
+    for (let x = 0; x < G; x++) {
+      const sx = Math.min(img.width - 1, Math.max(0, Math.floor(box.x0 + ((x + 0.5) * bw) / G)));
+      const si = (sy * img.width + sx) * 3;
+      const r8 = img.data[si];
+      const g8 = img.data[si + 1];
+      const b8 = img.data[si + 2];
+      const r = LIN[r8];
+      const g = LIN[g8];
+      const b = LIN[b8];
+      const X = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+      const Y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      const Z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+      const fx = fLab(X);
+      const fy = fLab(Y);
+      const fz = fLab(Z);
+      const i = y * G + x;
+      const L = 116 * fy - 16;
+      const A = 500 * (fx - fy);
+      const B = 200 * (fy - fz);
+      p.L[i] = L;
+      p.A[i] = A;
+      p.B[i] = B;
+      p.C[i] = Math.sqrt(A * A + B * B);
+      p.H[i] = Math.atan2(B, A);
+      const mx = Math.max(r8, g8, b8);
+      const mn = Math.min(r8, g8, b8);
+      p.V[i] = mx / 255;
+      p.S[i] = mx === 0 ? 0 : (mx - mn) / mx;
+    }
+  }
+  return p;
+}
+
+type Mask = Uint8Array;
+function regionMask(fn: (x: number, y: number) => boolean): Mask {
+  const m = new Uint8Array(G * G);
+  for (let y = 0; y < G; y++) for (let x = 0; x < G; x++) m[y * G + x] = fn(x / G, y / G) ? 1 : 0;
+  return m;
+}
+const ALL = regionMask(() => true);
+const INNER = regionMask((x, y) => x > 0.25 && x < 0.75 && y > 0.3 && y < 0.8);
+const TOP = regionMask((x, y) => y < 0.33 && x > 0.2 && x < 0.8);
+const BOTTOM = regionMask((x, y) => y > 0.67 && x > 0.15 && x < 0.85);
+const MIDDLE = regionMask((x, y) => y >= 0.33 && y <= 0.67 && x > 0.15 && x < 0.85);
+const LEFT = regionMask((x, y) => x < 0.33 && y > 0.2);
+const RIGHT = regionMask((x, y) => x > 0.67 && y > 0.2);
+const BORDER = regionMask((x, y) => x < 0.12 || x > 0.88 || y < 0.1 || y > 0.9);
+
+function percentiles(values: Float32Array, mask: Mask, qs: number[]): number[] {
+  const v: number[] = [];
+  for (let i = 0; i < values.length; i++) if (mask[i]) v.push(values[i]);
+  if (v.length === 0) return qs.map(() => 0);
+  v.sort((a, b) => a - b);
+  return qs.map((q) => v[Math.min(v.length - 1, Math.floor(q * v.length))]);
+}
+
+function fraction(p: Plane, mask: Mask, pred: (i: number) => boolean): number {
+  let n = 0;
+  let k = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    n++;
+    if (pred(i)) k++;
+  }
+  return n ? k / n : 0;
+}
+
+function meanOf(values: Float32Array, mask: Mask): number {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (mask[i]) {
+    s += values[i];
+    n++;
+  }
+  return n ? s / n : 0;
+}
+
+/** Soft assignment of each pixel to the colour prototypes; returns mean membership per prototype. */
+function prototypeFractions(p: Plane, mask: Mask, onlyColoured: boolean): number[] {
+  const acc = new Array(PROTOTYPES.length).fill(0);
+  let n = 0;
+  const w = new Array(PROTOTYPES.length).fill(0);
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (onlyColoured && p.L[i] > 82 && p.C[i] < 12) continue; // skip white patches
+    let s = 0;
+    for (let k = 0; k < PROTOTYPES.length; k++) {
+      const [l, a, b] = PROTOTYPES[k];
+      const d2 = ((p.L[i] - l) * (p.L[i] - l)) / 2 + (p.A[i] - a) * (p.A[i] - a) + (p.B[i] - b) * (p.B[i] - b);
+      w[k] = Math.exp(-d2 / 200);
+      s += w[k];
+    }
+    if (s < 1e-12) continue;
+    for (let k = 0; k < PROTOTYPES.length; k++) acc[k] += w[k] / s;
+    n++;
+  }
+  return acc.map((v) => (n ? v / n : 0));
+}
+
+function hueHistogram(p: Plane, mask: Mask, bins: number): number[] {
+  const h = new Array(bins).fill(0);
+  let tot = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const c = p.C[i];
+    if (c < 6) continue;
+    const b = Math.min(bins - 1, Math.floor(((p.H[i] + Math.PI) / (2 * Math.PI)) * bins));
+    h[b] += c;
+    tot += c;
+  }
+  return h.map((v) => (tot ? v / tot : 0));
+}
+
+/** Texture: gradient energy by orientation and band-pass energy at two scales, on L, excluding white. */
+function texture(p: Plane, mask: Mask): number[] {
+  const L = p.L;
+  const orient = [0, 0, 0, 0];
+  let gsum = 0;
+  let g2 = 0;
+  let n = 0;
+  let lap1 = 0;
+  let lap2 = 0;
+  let dev = 0;
+  for (let y = 2; y < G - 2; y++) {
+    for (let x = 2; x < G - 2; x++) {
+      const i = y * G + x;
+      if (!mask[i]) continue;
+      const gx = L[i + 1] - L[i - 1];
+      const gy = L[i + G] - L[i - G];
+      const mag = Math.sqrt(gx * gx + gy * gy);
+      gsum += mag;
+      g2 += mag * mag;
+      const ang = Math.atan2(gy, gx);
+      const o = Math.floor((((ang + Math.PI) / Math.PI) * 4) % 4);
+      orient[o] += mag;
+      lap1 += Math.abs(4 * L[i] - L[i - 1] - L[i + 1] - L[i - G] - L[i + G]);
+      lap2 += Math.abs(4 * L[i] - L[i - 2] - L[i + 2] - L[i - 2 * G] - L[i + 2 * G]);
+      let m = 0;
+      for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) m += L[i + dy * G + dx];
+      dev += Math.abs(L[i] - m / 25);
+      n++;
+    }
+  }
+  if (!n) return new Array(10).fill(0);
+  const gm = gsum / n;
+  const gstd = Math.sqrt(Math.max(0, g2 / n - gm * gm));
+  const osum = orient.reduce((a, b) => a + b, 0) || 1;
+  const sortedO = orient.map((o) => o / osum).sort((a, b) => b - a);
+  const lstd = Math.sqrt(Math.max(1e-6, variance(L, mask)));
+  return [gm / 10, gstd / 10, lap1 / n / 10, lap2 / n / 10, dev / n / 5, lap2 / (lap1 + 1e-6), dev / n / lstd, sortedO[0], sortedO[3], (lap2 - lap1) / (lap1 + lap2 + 1e-6)];
+}
+
+function variance(v: Float32Array, mask: Mask): number {
+  const m = meanOf(v, mask);
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) if (mask[i]) {
+    s += (v[i] - m) * (v[i] - m);
+    n++;
+  }
+  return n ? s / n : 0;
+}
+
+export const HANDCRAFTED_DIM = computeDim();
+function computeDim(): number {
+  return handcraftedFeatures({ data: new Uint8Array(8 * 8 * 3), width: 8, height: 8 }, { x0: 0, y0: 0, x1: 8, y1: 8 }).length;
+}
+
+/** The handcrafted feature vector of `box` in `img` (values roughly in -3..3 before standardisation). */
+export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
+  const p = cropPlanes(img, box);
+  const out: number[] = [];
+  const qs = [0.1, 0.25, 0.5, 0.75, 0.9];
+  for (const mask of [ALL, INNER]) {
+    out.push(...percentiles(p.L, mask, qs).map((v) => v / 50));
+    out.push(...percentiles(p.A, mask, qs).map((v) => v / 20));
+    out.push(...percentiles(p.B, mask, qs).map((v) => v / 20));
+    out.push(...percentiles(p.C, mask, qs).map((v) => v / 20));
+    out.push(...percentiles(p.S, mask, [0.25, 0.5, 0.75]));
+  }
+  out.push(...prototypeFractions(p, ALL, false));
+  out.push(...prototypeFractions(p, INNER, false));
+  out.push(...prototypeFractions(p, ALL, true));
+  out.push(...hueHistogram(p, ALL, 8));
+  const isWhite = (i: number) => p.L[i] > 78 && p.C[i] < 12;
+  const isDark = (i: number) => p.L[i] < 25;
+  const regions = [ALL, INNER, TOP, MIDDLE, BOTTOM, LEFT, RIGHT, BORDER];
+  const whites = regions.map((m) => fraction(p, m, isWhite));
+  out.push(...whites);
+  out.push(...regions.map((m) => fraction(p, m, isDark)));
+  out.push(whites[4] - whites[2], whites[1] - whites[2], Math.max(...whites.slice(1, 7)) - Math.min(...whites.slice(1, 7)));
+  // coarse layout: 4x4 grid of mean L, a, b
+  const grid: number[] = [];
+  for (let gy = 0; gy < 4; gy++) for (let gx = 0; gx < 4; gx++) {
+    const m = regionMask((x, y) => Math.floor(x * 4) === gx && Math.floor(y * 4) === gy);
+    grid.push(meanOf(p.L, m));
+    out.push(meanOf(p.L, m) / 50, meanOf(p.A, m) / 20, meanOf(p.B, m) / 20);
+  }
+  // colourpoint: pale body, darker face (top), legs/tail (bottom, sides)
+  const lInner = meanOf(p.L, INNER);
+  const lTop = meanOf(p.L, TOP);
+  const lBottom = meanOf(p.L, BOTTOM);
+  const lBorder = meanOf(p.L, BORDER);
+  const gSorted = [...grid].sort((a, b) => a - b);
+  out.push((lInner - lTop) / 30, (lInner - lBottom) / 30, (lInner - Math.min(lTop, lBottom)) / 30, (gSorted[15] - gSorted[0]) / 50, Math.sqrt(variance(p.L, ALL)) / 20, (lInner - lBorder) / 30);
+  out.push((meanOf(p.C, INNER) - meanOf(p.C, TOP)) / 10, (meanOf(p.B, INNER) - meanOf(p.B, TOP)) / 10);
+  // tabby: texture on the coloured (non-white) inner and whole regions
+  const coloured = new Uint8Array(G * G);
+  for (let i = 0; i < coloured.length; i++) coloured[i] = ALL[i] && !isWhite(i) ? 1 : 0;
+  out.push(...texture(p, INNER));
+  out.push(...texture(p, coloured));
+  return Float32Array.from(out.map((v) => (Number.isFinite(v) ? v : 0)));
+}

@@ -1,0 +1,83 @@
+import { evaluate } from './evaluate';
+import { predictFromFeatures } from './predict';
+import { syntheticSamples } from './test-fixtures';
+import { checkTrainable, trainHeads } from './train';
+import { EMPTY_LABEL } from './vocabulary';
+
+describe('trainHeads', () => {
+  const dim = 12;
+  const train = syntheticSamples(240, dim, 1);
+  const test = syntheticSamples(120, dim, 2);
+
+  it('learns separable traits, masks unknown labels and reports progress', async () => {
+    const progress: number[] = [];
+    const model = await trainHeads(train, { seed: 3, featureVersion: 'synthetic' }, (e) => progress.push(e.progress));
+    expect(Object.keys(model.heads).sort()).toEqual(['colour', 'is_cat', 'is_tabby', 'pattern']);
+    expect(model.heads.is_pointed).toBeUndefined(); // never labelled -> no head -> "not sure"
+    expect(model.training.traits.is_pointed!.skipped).toMatch(/fewer than 2 values/);
+    // tabby unknown on every 5th cat: those rows are not used by that head
+    expect(model.training.traits.is_tabby!.n).toBe(train.filter((s) => s.label.is_tabby !== null).length);
+    const report = evaluate(model, test);
+    expect(report.traits.is_cat.accuracy!).toBeGreaterThan(0.95);
+    expect(report.traits.colour.accuracy!).toBeGreaterThan(0.9);
+    expect(report.traits.is_tabby.accuracy!).toBeGreaterThan(0.9);
+    expect(report.traits.is_pointed.n).toBe(0);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(Math.max(...progress)).toBeLessThanOrEqual(1);
+  });
+
+  it('predicts the contract shape; a confident non-cat has no coat answers', async () => {
+    const model = await trainHeads(train, { seed: 3, featureVersion: 'synthetic' });
+    const nonCat = test.find((s) => s.label.is_cat === false)!;
+    const p = predictFromFeatures(model, nonCat.features);
+    expect(p.traits.is_cat).toEqual({ value: false, confidence: expect.any(Number), unsure: false });
+    expect(p.traits.colour).toEqual({ value: null, confidence: 0, unsure: false });
+    expect(p.traits.is_pointed.unsure).toBe(true);
+    const cat = test.find((s) => s.label.colour === 'blue')!;
+    const q = predictFromFeatures(model, cat.features);
+    expect(q.traits.colour.value === 'blue' || q.traits.colour.unsure).toBe(true);
+    if (q.traits.colour.value) expect(q.breederCode).toMatch(/^BSH a/);
+  });
+
+  it('a head that only knows some values abstains on inputs unlike its training data', async () => {
+    const model = await trainHeads(train, { seed: 3, featureVersion: 'synthetic' });
+    expect(model.heads.colour!.classes).toEqual(['black', 'blue', 'red']);
+    expect(model.heads.colour!.openSet).not.toBeNull();
+    const far = new Float32Array(dim).fill(0);
+    far[0] = 2;
+    for (let j = 1; j < dim - 1; j++) far[j] = 9; // nothing like any colour seen
+    expect(predictFromFeatures(model, far).traits.colour).toMatchObject({ value: null, unsure: true });
+  });
+
+  it('is deterministic for a seed', async () => {
+    const a = await trainHeads(train, { seed: 5, featureVersion: 'x' });
+    const b = await trainHeads(train, { seed: 5, featureVersion: 'x' });
+    expect(Buffer.from(a.heads.colour!.w2.buffer).equals(Buffer.from(b.heads.colour!.w2.buffer))).toBe(true);
+  });
+
+  it('can be cancelled', async () => {
+    let calls = 0;
+    await expect(trainHeads(train, { seed: 1 }, undefined, () => ++calls > 5)).rejects.toThrow(/cancelled/);
+  });
+
+  it('trains 5,000 cached 260-d vectors well within a minute', async () => {
+    const big = syntheticSamples(5000, 260, 9, ['black', 'blue', 'red', 'cream', 'white', 'other']);
+    const t0 = Date.now();
+    await trainHeads(big, { seed: 1, featureVersion: 'x' });
+    expect(Date.now() - t0).toBeLessThan(60_000);
+  }, 120_000);
+});
+
+describe('checkTrainable', () => {
+  it('explains which traits cannot be trained', () => {
+    const labels = [
+      { ...EMPTY_LABEL, is_cat: true, colour: 'blue' as const },
+      { ...EMPTY_LABEL, is_cat: true, colour: 'blue' as const },
+      { ...EMPTY_LABEL, is_cat: false },
+    ];
+    const problems = checkTrainable(labels, ['is_cat', 'colour'], 2);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^colour: .*blue: 2/);
+    expect(checkTrainable(labels, ['is_cat'], 1)).toEqual([]);
+  });
+});
