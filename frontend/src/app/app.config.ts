@@ -7,6 +7,7 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { routes } from './app.routes';
 import { AuthStore } from './core/auth/auth-store';
@@ -16,6 +17,8 @@ import { ThemeService } from './core/theme/theme-service';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideZonelessChangeDetection(),
+    // ngx-charts' line/area charts bind @animationState even with [animations]=false: they need an animation renderer.
+    provideAnimationsAsync(),
     provideBrowserGlobalErrorListeners(),
     provideRouter(
       routes,

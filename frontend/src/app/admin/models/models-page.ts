@@ -1,27 +1,181 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { HeatMapModule } from '@swimlane/ngx-charts';
+import { describeHttpError } from '../../core/http/http-error';
+import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
+import { METRICS, TRAIT_ORDER, confusionHeat, formatMetric, metricDelta, traitLabel } from './model-metrics';
 
-/** Placeholder: the owner of "Models" replaces this page's content. Route: /admin/models. */
+/**
+ * Model registry: every model with headline metrics, the detail of one (per-trait metrics, confusion-matrix
+ * heat map, training data balance, provenance), two models side by side, and activate / roll back with a
+ * confirmation. The active model is one pointer; API processes switch to it within a few seconds.
+ */
 @Component({
   selector: 'app-models-page',
-  imports: [MatIconModule],
-  template: `
-    <section class="page admin-page">
-      <header class="admin-page-header">
-        <mat-icon aria-hidden="true">deployed_code</mat-icon>
-        <h1>Models</h1>
-      </header>
-      <div class="card placeholder">
-        <p>Compare trained models by their evaluation metrics and choose which one answers breeders (activate / roll back).</p>
-        <p class="muted">This page is coming soon.</p>
-      </div>
-    </section>
-  `,
-  styles: `
-    .admin-page-header { display: flex; align-items: center; gap: 12px; margin-bottom: 16px; }
-    .admin-page-header mat-icon { color: var(--mat-sys-primary); }
-    .placeholder { display: grid; gap: 8px; max-width: 720px; }
-  `,
+  imports: [DatePipe, MatButtonModule, MatButtonToggleModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, HeatMapModule],
+  templateUrl: './models-page.html',
+  styleUrl: './models-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ModelsPage {}
+export class ModelsPage {
+  private readonly api = inject(ModelsApi);
+
+  /** `?model=<id>` opens that model's detail (links from the training page). */
+  readonly model = input<string | undefined>();
+
+  readonly metricsDef = METRICS;
+  readonly traitLabel = traitLabel;
+  readonly formatMetric = formatMetric;
+  readonly heatScheme = { name: 'confusion', selectable: false, group: 'Linear', domain: ['#f3e9f8', '#b58cd0', '#6d3f8c', '#3b1f4f'] } as never;
+
+  readonly models = signal<ModelSummary[]>([]);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly detail = signal<ModelDetail | null>(null);
+  readonly detailLoading = signal(false);
+  readonly detailError = signal<string | null>(null);
+  readonly heatTrait = signal<string | null>(null);
+  readonly compareIds = signal<string[]>([]);
+  readonly confirming = signal<ModelSummary | null>(null);
+  readonly activating = signal(false);
+  readonly notice = signal<string | null>(null);
+
+  readonly active = computed(() => this.models().find((m) => m.isActive) ?? null);
+  /** Traits that any model has metrics for, in vocabulary order. */
+  readonly traits = computed(() => {
+    const seen = new Set(this.models().flatMap((m) => Object.keys(m.metrics ?? {})));
+    return TRAIT_ORDER.filter((t) => seen.has(t));
+  });
+  readonly detailTraits = computed(() => TRAIT_ORDER.filter((t) => this.detail()?.metrics?.[t]));
+  readonly activeHeatTrait = computed(() => {
+    const t = this.heatTrait();
+    const all = this.detailTraits().filter((x) => this.detail()?.metrics[x]?.confusion);
+    return t && all.includes(t) ? t : (all.includes('colour') ? 'colour' : (all[0] ?? null));
+  });
+  readonly heatData = computed(() => {
+    const t = this.activeHeatTrait();
+    return t ? confusionHeat(this.detail()?.metrics[t]?.confusion) : [];
+  });
+  readonly balance = computed(() => {
+    const per = this.detail()?.datasetSummary?.perTrait ?? {};
+    return TRAIT_ORDER.filter((t) => per[t]).map((t) => ({
+      trait: t,
+      values: Object.entries(per[t]).sort((a, b) => b[1] - a[1]).map(([v, n]) => ({ value: v === 'true' ? 'yes' : v === 'false' ? 'no' : v, n })),
+    }));
+  });
+  readonly compared = computed(() => {
+    const ids = this.compareIds();
+    if (ids.length !== 2) return null;
+    const [a, b] = ids.map((id) => this.models().find((m) => m.id === id));
+    if (!a || !b) return null;
+    const rows = this.traits().flatMap((t) =>
+      METRICS.filter((m) => m.key !== 'n').map((m) => ({
+        trait: t,
+        metric: m.label,
+        a: formatMetric(a.metrics[t]?.[m.key], m.format),
+        b: formatMetric(b.metrics[t]?.[m.key], m.format),
+        delta: metricDelta(a.metrics[t]?.[m.key], b.metrics[t]?.[m.key], m.format, m.higherIsBetter),
+      })),
+    );
+    return { a, b, rows };
+  });
+
+  constructor() {
+    this.load();
+    effect(() => {
+      const id = this.model();
+      if (id) untracked(() => this.open(id));
+    });
+  }
+
+  load(): void {
+    this.loading.set(true);
+    this.api.list().subscribe({
+      next: (list) => {
+        this.loading.set(false);
+        this.error.set(null);
+        this.models.set(list);
+      },
+      error: (err) => {
+        this.loading.set(false);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+
+  open(id: string): void {
+    this.detailLoading.set(true);
+    this.detailError.set(null);
+    this.api.detail(id).subscribe({
+      next: (d) => {
+        this.detailLoading.set(false);
+        this.detail.set(d);
+        setTimeout(() => document.getElementById('model-detail')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+      },
+      error: (err) => {
+        this.detailLoading.set(false);
+        this.detailError.set(describeHttpError(err));
+      },
+    });
+  }
+
+  toggleCompare(id: string, checked: boolean): void {
+    const cur = this.compareIds().filter((x) => x !== id);
+    this.compareIds.set(checked ? [...cur, id].slice(-2) : cur);
+  }
+
+  /** Activating a model older than the active one is a roll back. */
+  isRollback(m: ModelSummary): boolean {
+    const a = this.active();
+    return !!a && Date.parse(m.createdAt) < Date.parse(a.createdAt);
+  }
+
+  askActivate(m: ModelSummary): void {
+    this.notice.set(null);
+    this.confirming.set(m);
+  }
+
+  confirmActivate(): void {
+    const m = this.confirming();
+    if (!m) return;
+    this.activating.set(true);
+    this.api.activate(m.id).subscribe({
+      next: (d) => {
+        this.activating.set(false);
+        this.confirming.set(null);
+        this.notice.set(`“${d.name}” is now the active model. Predictions switch to it within a few seconds.`);
+        this.models.update((list) => list.map((x) => ({ ...x, isActive: x.id === d.id })));
+        if (this.detail()?.id === d.id) this.detail.set(d);
+        else if (this.detail()) this.detail.update((cur) => (cur ? { ...cur, isActive: false, activatedAt: null, activatedBy: null } : cur));
+      },
+      error: (err) => {
+        this.activating.set(false);
+        this.confirming.set(null);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+
+  headline(m: ModelSummary, trait: string): string {
+    return formatMetric(m.metrics?.[trait]?.['accuracy'], 'percent');
+  }
+
+  meanMacroF1(m: ModelSummary): string {
+    const v = Object.values(m.metrics ?? {}).map((x) => x['macroF1']).filter((x): x is number => typeof x === 'number');
+    return v.length ? formatMetric(v.reduce((a, b) => a + b, 0) / v.length, 'number') : '—';
+  }
+
+  trainingSize(m: ModelSummary): string {
+    const n = m.datasetSummary?.total ?? m.datasetSummary?.samples;
+    return typeof n === 'number' ? n.toLocaleString('en-GB') : '—';
+  }
+
+  metricValue(trait: string, key: string, format: 'percent' | 'number' | 'int'): string {
+    return formatMetric(this.detail()?.metrics?.[trait]?.[key], format);
+  }
+}

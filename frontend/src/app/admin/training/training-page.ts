@@ -1,27 +1,246 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { LineChartModule } from '@swimlane/ngx-charts';
+import { Subscription, forkJoin, takeWhile, timer, switchMap } from 'rxjs';
+import { describeHttpError } from '../../core/http/http-error';
+import { LogEntry, StartOptions, TraitName, TrainingApi, TrainingRun } from './training-api';
+import { epochSeries, epochTraits, formatDuration, runDurationSeconds } from './training-charts';
 
-/** Placeholder: the owner of "Training" replaces this page's content. Route: /admin/training. */
+const TRAITS: Array<{ value: TraitName; label: string }> = [
+  { value: 'is_cat', label: 'Is a cat' },
+  { value: 'colour', label: 'Colour' },
+  { value: 'pattern', label: 'Pattern' },
+  { value: 'is_tabby', label: 'Tabby' },
+  { value: 'is_pointed', label: 'Colourpoint' },
+];
+const LIVE = new Set(['queued', 'running']);
+const POLL_MS = 1000;
+
+/**
+ * Training: start a run (traits, shares, epochs cap, seed), follow the live one (stage, progress, ETA,
+ * per-epoch curves, log console), cancel it, and browse the history of runs. Status is polled once a
+ * second while a run is live (the API also offers SSE; polling keeps the bearer token in a header).
+ */
 @Component({
   selector: 'app-training-page',
-  imports: [MatIconModule],
-  template: `
-    <section class="page admin-page">
-      <header class="admin-page-header">
-        <mat-icon aria-hidden="true">model_training</mat-icon>
-        <h1>Training</h1>
-      </header>
-      <div class="card placeholder">
-        <p>Start training runs, follow their progress and log lines live, and cancel a run.</p>
-        <p class="muted">This page is coming soon.</p>
-      </div>
-    </section>
-  `,
-  styles: `
-    .admin-page-header { display: flex; align-items: center; gap: 12px; margin-bottom: 16px; }
-    .admin-page-header mat-icon { color: var(--mat-sys-primary); }
-    .placeholder { display: grid; gap: 8px; max-width: 720px; }
-  `,
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    LineChartModule,
+  ],
+  templateUrl: './training-page.html',
+  styleUrl: './training-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TrainingPage {}
+export class TrainingPage {
+  private readonly api = inject(TrainingApi);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly logBox = viewChild<ElementRef<HTMLElement>>('logBox');
+
+  readonly traitOptions = TRAITS;
+  readonly formatDuration = formatDuration;
+  readonly colors = ['#6d3f8c', '#d9822b'];
+  readonly chartScheme = { name: 'training', selectable: false, group: 'Ordinal', domain: this.colors } as never;
+
+  // start form
+  readonly selectedTraits = signal<Set<TraitName>>(new Set(TRAITS.map((t) => t.value)));
+  validationShare = 0.15;
+  testShare = 0.15;
+  maxEpochs = 200;
+  seed: number | null = null;
+  name = '';
+  readonly starting = signal(false);
+  readonly startError = signal<string | null>(null);
+
+  // history + selected run
+  readonly runs = signal<TrainingRun[]>([]);
+  readonly historyError = signal<string | null>(null);
+  readonly loadingHistory = signal(false);
+  readonly run = signal<TrainingRun | null>(null);
+  readonly runError = signal<string | null>(null);
+  readonly logs = signal<LogEntry[]>([]);
+  readonly chartTrait = signal<string | null>(null);
+  readonly confirmingCancel = signal(false);
+  readonly cancelling = signal(false);
+
+  readonly liveRun = computed(() => this.runs().find((r) => LIVE.has(r.state)) ?? null);
+  readonly isLive = computed(() => !!this.run() && LIVE.has(this.run()!.state));
+  readonly traits = computed(() => epochTraits(this.run()?.epochs ?? []));
+  readonly activeChartTrait = computed(() => {
+    const chosen = this.chartTrait();
+    const traits = this.traits();
+    return chosen && traits.includes(chosen) ? chosen : (traits[traits.length - 1] ?? null);
+  });
+  readonly lossSeries = computed(() => (this.activeChartTrait() ? epochSeries(this.run()!.epochs, this.activeChartTrait()!, 'loss') : []));
+  readonly accuracySeries = computed(() =>
+    this.activeChartTrait() ? epochSeries(this.run()!.epochs, this.activeChartTrait()!, 'accuracy') : [],
+  );
+  readonly metricRows = computed(() =>
+    Object.entries(this.run()?.metrics ?? {}).map(([trait, m]) => ({
+      trait,
+      label: traitLabel(trait),
+      accuracy: fmt(m['accuracy'], true),
+      balancedAccuracy: fmt(m['balancedAccuracy'], true),
+      macroF1: fmt(m['macroF1'], false),
+      ece: fmt(m['ece'], false),
+      n: typeof m['n'] === 'number' ? String(m['n']) : '—',
+    })),
+  );
+
+  private follow: Subscription | null = null;
+
+  constructor() {
+    this.loadHistory(true);
+    this.destroyRef.onDestroy(() => this.follow?.unsubscribe());
+  }
+
+  toggleTrait(trait: TraitName, checked: boolean): void {
+    const next = new Set(this.selectedTraits());
+    if (checked) next.add(trait);
+    else next.delete(trait);
+    this.selectedTraits.set(next);
+  }
+
+  start(): void {
+    this.startError.set(null);
+    const traits = TRAITS.map((t) => t.value).filter((t) => this.selectedTraits().has(t));
+    if (!traits.length) {
+      this.startError.set('Choose at least one trait to train.');
+      return;
+    }
+    const options: StartOptions = {
+      traits,
+      validationShare: Number(this.validationShare),
+      testShare: Number(this.testShare),
+      maxEpochs: Number(this.maxEpochs),
+    };
+    if (this.seed !== null && String(this.seed) !== '') options.seed = Number(this.seed);
+    if (this.name.trim()) options.name = this.name.trim();
+    this.starting.set(true);
+    this.api.start(options).subscribe({
+      next: ({ id }) => {
+        this.starting.set(false);
+        this.select(id);
+        this.loadHistory(false);
+      },
+      error: (err) => {
+        this.starting.set(false);
+        this.startError.set(describeHttpError(err));
+      },
+    });
+  }
+
+  loadHistory(selectInitial: boolean): void {
+    this.loadingHistory.set(true);
+    this.api.list(50).subscribe({
+      next: ({ items }) => {
+        this.loadingHistory.set(false);
+        this.historyError.set(null);
+        this.runs.set(items);
+        if (selectInitial && !this.run() && items.length) this.select((items.find((r) => LIVE.has(r.state)) ?? items[0]).id);
+      },
+      error: (err) => {
+        this.loadingHistory.set(false);
+        this.historyError.set(describeHttpError(err));
+      },
+    });
+  }
+
+  select(id: string): void {
+    this.follow?.unsubscribe();
+    this.confirmingCancel.set(false);
+    this.runError.set(null);
+    if (this.run()?.id !== id) {
+      this.logs.set([]);
+      this.run.set(null);
+      this.chartTrait.set(null);
+    }
+    this.follow = timer(0, POLL_MS)
+      .pipe(
+        switchMap(() => {
+          const last = this.logs().at(-1)?.seq;
+          return forkJoin({ run: this.api.get(id), logs: this.api.logs(id, last) });
+        }),
+        takeWhile(({ run }) => LIVE.has(run.state), true),
+      )
+      .subscribe({
+        next: ({ run, logs }) => {
+          const wasLive = this.run()?.id === run.id && LIVE.has(this.run()!.state);
+          this.run.set(run);
+          if (logs.length) this.appendLogs(logs);
+          this.runs.update((list) => list.map((r) => (r.id === run.id ? { ...run, epochs: [] } : r)));
+          if (wasLive && !LIVE.has(run.state)) {
+            // The last lines may be written after the last poll read the log: read what is left once.
+            this.api.logs(run.id, this.logs().at(-1)?.seq).subscribe({ next: (rest) => rest.length && this.appendLogs(rest) });
+            this.loadHistory(false);
+          }
+        },
+        error: (err) => this.runError.set(describeHttpError(err)),
+      });
+  }
+
+  askCancel(): void {
+    this.confirmingCancel.set(true);
+  }
+
+  confirmCancel(): void {
+    const run = this.run();
+    if (!run) return;
+    this.cancelling.set(true);
+    this.api.cancel(run.id).subscribe({
+      next: (view) => {
+        this.cancelling.set(false);
+        this.confirmingCancel.set(false);
+        this.run.set(view);
+        this.select(view.id);
+      },
+      error: (err) => {
+        this.cancelling.set(false);
+        this.confirmingCancel.set(false);
+        this.runError.set(describeHttpError(err));
+      },
+    });
+  }
+
+  duration(run: TrainingRun): string {
+    return formatDuration(runDurationSeconds(run.startedAt, run.finishedAt));
+  }
+
+  traitLabel(t: string): string {
+    return traitLabel(t);
+  }
+
+  private appendLogs(entries: LogEntry[]): void {
+    const box = this.logBox()?.nativeElement;
+    const atBottom = !box || box.scrollTop + box.clientHeight >= box.scrollHeight - 24;
+    this.logs.update((l) => [...l, ...entries]);
+    if (atBottom) setTimeout(() => this.logBox()?.nativeElement.scrollTo({ top: 1e9 }));
+  }
+}
+
+function fmt(v: number | undefined, percent: boolean): string {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return percent ? `${(v * 100).toFixed(1)} %` : v.toFixed(3);
+}
+
+function traitLabel(t: string): string {
+  return TRAITS.find((x) => x.value === t)?.label ?? t;
+}

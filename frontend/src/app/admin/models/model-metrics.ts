@@ -1,0 +1,54 @@
+import { ConfusionMatrix } from './models-api';
+
+export const TRAIT_LABELS: Record<string, string> = {
+  is_cat: 'Is a cat',
+  colour: 'Colour',
+  pattern: 'Pattern',
+  is_tabby: 'Tabby',
+  is_pointed: 'Colourpoint',
+};
+export const TRAIT_ORDER = ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'];
+
+export const METRICS: Array<{ key: string; label: string; format: 'percent' | 'number' | 'int'; higherIsBetter: boolean }> = [
+  { key: 'accuracy', label: 'Accuracy', format: 'percent', higherIsBetter: true },
+  { key: 'balancedAccuracy', label: 'Balanced accuracy', format: 'percent', higherIsBetter: true },
+  { key: 'macroF1', label: 'Macro-F1', format: 'number', higherIsBetter: true },
+  { key: 'ece', label: 'Calibration error (ECE)', format: 'number', higherIsBetter: false },
+  { key: 'abstentionRate', label: '“Not sure” rate', format: 'percent', higherIsBetter: false },
+  { key: 'n', label: 'Test images', format: 'int', higherIsBetter: true },
+];
+
+export function traitLabel(t: string): string {
+  return TRAIT_LABELS[t] ?? t;
+}
+
+export function formatMetric(v: unknown, format: 'percent' | 'number' | 'int'): string {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  if (format === 'percent') return `${(v * 100).toFixed(1)} %`;
+  if (format === 'int') return v.toLocaleString('en-GB');
+  return v.toFixed(3);
+}
+
+/** Difference b − a, formatted with a sign, and whether it is an improvement. */
+export function metricDelta(a: unknown, b: unknown, format: 'percent' | 'number' | 'int', higherIsBetter: boolean): { text: string; better: boolean | null } {
+  if (typeof a !== 'number' || typeof b !== 'number') return { text: '—', better: null };
+  const d = b - a;
+  if (Math.abs(d) < 1e-9) return { text: '±0', better: null };
+  const sign = d > 0 ? '+' : '−';
+  const abs = Math.abs(d);
+  const text = format === 'percent' ? `${sign}${(abs * 100).toFixed(1)} pt` : format === 'int' ? `${sign}${abs}` : `${sign}${abs.toFixed(3)}`;
+  return { text, better: d > 0 === higherIsBetter };
+}
+
+/** ngx-charts heat-map data: one column per predicted value, one row per true value. */
+export function confusionHeat(cm: ConfusionMatrix | undefined): Array<{ name: string; series: Array<{ name: string; value: number }> }> {
+  if (!cm?.labels?.length || !cm.matrix?.length) return [];
+  const label = (v: string) => (v === 'true' ? 'yes' : v === 'false' ? 'no' : v);
+  const used = cm.labels.map((_, i) => cm.matrix[i]?.some((x) => x > 0) || cm.matrix.some((row) => (row[i] ?? 0) > 0));
+  const idx = cm.labels.map((_, i) => i).filter((i) => used[i]);
+  // x = predicted (columns), y = truth (rows)
+  return idx.map((p) => ({
+    name: `predicted ${label(cm.labels[p])}`,
+    series: idx.map((t) => ({ name: `true ${label(cm.labels[t])}`, value: cm.matrix[t]?.[p] ?? 0 })),
+  }));
+}
