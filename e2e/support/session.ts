@@ -10,8 +10,8 @@ export const ADMIN = {
 /** Signs in through the real login page. */
 export async function loginAsAdmin(page: Page): Promise<void> {
   await page.goto('/admin/login');
-  await page.getByLabel(/username/i).fill(ADMIN.username);
-  await page.getByLabel(/password/i).fill(ADMIN.password);
+  await page.getByRole('textbox', { name: /username/i }).fill(ADMIN.username);
+  await page.getByRole('textbox', { name: /password/i }).fill(ADMIN.password);
   await page.getByRole('button', { name: /sign in|log in/i }).click();
   await expect(page).not.toHaveURL(/\/admin\/login/);
 }
