@@ -30,7 +30,7 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
       traitExplanation: trait?.explanation ?? '',
       valueLabel: value?.displayName ?? String(t.value),
       valueExplanation: value?.explanation ?? '',
-      emsCode: value?.emsCode ?? null,
+      emsCode: value?.ems ?? null,
       swatch: name === 'colour' ? (value?.swatch ?? null) : undefined,
       confidence: t.confidence,
       unsure: t.unsure,

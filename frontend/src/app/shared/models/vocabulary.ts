@@ -5,10 +5,10 @@ export interface VocabularyValue {
   value: string | boolean;
   displayName: string;
   explanation: string;
-  /** EMS code fragment, e.g. `a` for blue, `03` for bicolour. */
-  emsCode?: string;
+  /** EMS code fragment, e.g. `a` for blue, `03` for bicolour (null when the value has none). */
+  ems?: string | null;
   /** CSS colour used for a small swatch next to colour values. */
-  swatch?: string;
+  swatch?: string | null;
 }
 
 export interface VocabularyTrait {
@@ -21,7 +21,9 @@ export interface VocabularyTrait {
 
 export interface Vocabulary {
   traits: VocabularyTrait[];
-  breed: { code: string; name: string };
+  /** Breed code used in the EMS-style codes, e.g. `BSH`. */
+  breed: string;
+  emsExplanation: string;
 }
 
 export function findTrait(vocabulary: Vocabulary | null | undefined, name: TraitName): VocabularyTrait | undefined {

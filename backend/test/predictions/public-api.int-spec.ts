@@ -1,0 +1,141 @@
+/**
+ * The breeders' API (issue 4) on the real stack: FerretDB/GridFS, Postgres, Redis and the real engine with the
+ * starter model. Every bad input gets its exact status and message, and stores nothing.
+ */
+import sharp from 'sharp';
+import { BlobStore } from '../../src/infra/mongo/blob-store';
+import { noisyJpeg } from '../support/images';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('public predictions API', () => {
+  let t: TestApp;
+  let blobs: BlobStore;
+  beforeAll(async () => {
+    t = await startTestApp('predict', { withEngine: true, env: { UPLOAD_MAX_IMAGE_BYTES: String(2 * 1024 * 1024) } });
+    blobs = t.app.get(BlobStore);
+  });
+  afterAll(() => t.close());
+
+  const upload = (bytes: Buffer, filename = 'cat.jpg') => t.http().post('/api/predictions').attach('image', bytes, filename);
+
+  it('predicts a photo: every trait with value, confidence and unsure; breeder terms; the model; the stored image', async () => {
+    const photo = await noisyJpeg(640, 480);
+    const res = await upload(photo).expect(201);
+    expect(res.body).toEqual({
+      id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      modelId: expect.any(String),
+      createdAt: expect.any(String),
+      imageUrl: `/api/predictions/${res.body.id}/image`,
+      traits: {
+        is_cat: expect.objectContaining({ confidence: expect.any(Number), unsure: expect.any(Boolean) }),
+        colour: expect.objectContaining({ confidence: expect.any(Number), unsure: expect.any(Boolean) }),
+        pattern: expect.objectContaining({ confidence: expect.any(Number), unsure: expect.any(Boolean) }),
+        is_tabby: expect.objectContaining({ confidence: expect.any(Number), unsure: expect.any(Boolean) }),
+        is_pointed: expect.objectContaining({ confidence: expect.any(Number), unsure: expect.any(Boolean) }),
+      },
+      breederCode: res.body.breederCode,
+      breederName: res.body.breederName,
+      feedback: null,
+    });
+    for (const trait of Object.values(res.body.traits) as Array<{ value: unknown; confidence: number }>) {
+      expect(trait.confidence).toBeGreaterThanOrEqual(0);
+      expect(trait.confidence).toBeLessThanOrEqual(1);
+      expect('value' in trait).toBe(true);
+    }
+    const models = await t.http().get('/api/admin/models').set('Authorization', `Bearer ${await t.adminToken()}`);
+    if (models.status === 200) expect(models.body.map((m: { id: string }) => m.id)).toContain(res.body.modelId);
+
+    const again = await t.http().get(`/api/predictions/${res.body.id}`).expect(200);
+    expect(again.body).toEqual(res.body);
+    const img = await t.http().get(res.body.imageUrl).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(img.status).toBe(200);
+    expect(img.headers['content-type']).toBe('image/jpeg');
+    const meta = await sharp(img.body as Buffer).metadata();
+    expect(meta.width! / meta.height!).toBeCloseTo(640 / 480, 2); // display copy keeps the aspect ratio
+  });
+
+  it('takes feedback once; a second answer is a 409 and keeps the first', async () => {
+    const res = await upload(await noisyJpeg(300, 200)).expect(201);
+    const fb = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: false, correction: { colour: 'lilac' } }).expect(201);
+    expect(fb.body.feedback).toMatchObject({ accepted: false, correction: { colour: 'lilac' } });
+    const second = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: true }).expect(409);
+    expect(second.body.message).toBe('Feedback for this result was already received. Thank you!');
+    const stored = await t.http().get(`/api/predictions/${res.body.id}`).expect(200);
+    expect(stored.body.feedback.accepted).toBe(false);
+  });
+
+  it('refuses bad feedback bodies with a readable 400', async () => {
+    const res = await upload(await noisyJpeg(300, 200)).expect(201);
+    const a = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({}).expect(400);
+    expect(a.body.message).toBe('accepted must be true or false');
+    const b = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: false, correction: { colour: 'purple' } }).expect(400);
+    expect(b.body.message).toMatch(/colour/);
+    expect(b.body.message).toMatch(/purple/);
+    // nothing was recorded by the bad attempts
+    await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: true }).expect(201);
+  });
+
+  describe('bad uploads: exact status and message, nothing stored', () => {
+    let before: number;
+    beforeEach(async () => {
+      before = await blobs.count('images');
+    });
+    afterEach(async () => {
+      expect(await blobs.count('images')).toBe(before);
+    });
+
+    it('no file → 400', async () => {
+      const res = await t.http().post('/api/predictions').field('note', 'x').expect(400);
+      expect(res.body.message).toBe('Choose a photo to upload (multipart form field "image").');
+    });
+
+    it('empty file → 400', async () => {
+      const res = await upload(Buffer.alloc(0)).expect(400);
+      expect(res.body.message).toBe('The file is empty.');
+    });
+
+    it('text renamed .jpg → 415', async () => {
+      const res = await upload(Buffer.from('this is not a photo of a cat, it is a text file\n'.repeat(20)), 'cat.jpg').expect(415);
+      expect(res.body.message).toBe('This file is not an image in a supported format (JPEG, PNG, WebP, AVIF, GIF, TIFF).');
+    });
+
+    it('oversize file → 413 naming the limit', async () => {
+      const res = await upload(Buffer.concat([await noisyJpeg(100, 100), Buffer.alloc(3 * 1024 * 1024)])).expect(413);
+      expect(res.body.message).toBe('The file is too large: the limit is 2 MB.');
+    });
+
+    it('corrupt (truncated) JPEG → 422', async () => {
+      const jpeg = await noisyJpeg(800, 600);
+      const res = await upload(jpeg.subarray(0, Math.floor(jpeg.length / 3))).expect(422);
+      expect(res.body.message).toMatch(/^The image could not be decoded \(it may be truncated or damaged\)/);
+    });
+
+    it('a picture with too many pixels → 413 without decoding it', async () => {
+      // a 20000×20000 PNG compresses to a few hundred KB
+      const huge = await sharp({ create: { width: 20000, height: 20000, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png({ compressionLevel: 9 }).toBuffer();
+      const res = await upload(huge, 'huge.png').expect(413);
+      expect(res.body.message).toBe('The image is 20000x20000 (400 megapixels); the limit is 60 megapixels.');
+    });
+  });
+
+  it('unknown or malformed ids → 404 with a readable message', async () => {
+    for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', 'x', '../../etc/passwd']) {
+      const res = await t.http().get(`/api/predictions/${encodeURIComponent(id)}`).expect(404);
+      expect(res.body.message).toBe('No result with this link. It may have been mistyped.');
+    }
+    await t.http().get('/api/predictions/AAAAAAAAAAAAAAAAAAAAAA/image').expect(404);
+    await t.http().post('/api/predictions/AAAAAAAAAAAAAAAAAAAAAA/feedback').send({ accepted: true }).expect(404);
+  });
+
+  it('serves the vocabulary with breeder codes and explanations', async () => {
+    const res = await t.http().get('/api/vocabulary').expect(200);
+    const names = res.body.traits.map((x: { name: string }) => x.name);
+    expect(names).toEqual(['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed']);
+    const colour = res.body.traits.find((x: { name: string }) => x.name === 'colour');
+    expect(colour.values.find((v: { value: string }) => v.value === 'blue')).toMatchObject({ ems: 'a', displayName: 'Blue' });
+  });
+});
