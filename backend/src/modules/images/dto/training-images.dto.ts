@@ -111,8 +111,7 @@ export class ImageSelectionDto {
 
   @ApiPropertyOptional({ type: ImageFilterDto, description: 'same fields as the list filters; {} = every image' })
   @IsOptional()
-  @IsObject({ message: 'filter must be an object with the list filter fields' })
-  @ValidateNested()
+  @ValidateNested({ message: 'filter must be an object with the list filter fields' })
   @Type(() => ImageFilterDto)
   filter?: ImageFilterDto;
 }
