@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { DatePipe, PercentPipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -74,9 +74,11 @@ const REVIEW_OPTIONS: { value: ReviewStatus | 'reviewed'; text: string }[] = [
   templateUrl: './predictions-page.html',
   styleUrl: './predictions-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(document:keydown.escape)': 'onEscape($event)' },
 })
 export class PredictionsPage {
   private readonly api = inject(PredictionsReviewApi);
+  private readonly injector = inject(Injector);
   private readonly vocabularyApi = inject(VocabularyApi);
 
   readonly traits = TRAITS;
@@ -133,7 +135,7 @@ export class PredictionsPage {
     }
     for (const t of TRAITS) {
       const v = f.traits?.[t];
-      if (v) out.push({ key: t, text: `${traitName(this.vocabulary(), t)}: ${this.filterValueName(t, v)}`, remove: () => this.setTraitFilter(t, '') });
+      if (v) out.push({ key: t, text: `Predicted ${traitName(this.vocabulary(), t).toLowerCase()}: ${this.filterValueName(t, v)}`, remove: () => this.setTraitFilter(t, '') });
     }
     if (f.from) out.push({ key: 'from', text: `From ${f.from}`, remove: () => this.patch({ from: undefined }) });
     if (f.to) out.push({ key: 'to', text: `Until ${f.to}`, remove: () => this.patch({ to: undefined }) });
@@ -302,7 +304,7 @@ export class PredictionsPage {
     this.addToTraining.set(!p.trainingImageId);
     this.panelError.set(null);
     this.notice.set(null);
-    queueMicrotask(() => this.panel()?.nativeElement.focus());
+    afterNextRender(() => this.panel()?.nativeElement.focus(), { injector: this.injector });
   }
 
   close(): void {
@@ -345,9 +347,10 @@ export class PredictionsPage {
     });
   }
 
-  /** Keyboard: Escape closes the panel. */
-  onPanelKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape') this.close();
+  /** Keyboard: Escape closes the panel (unless it closes an open dropdown first). */
+  onEscape(e: Event): void {
+    if (e.defaultPrevented || !this.current() || document.querySelector('.cdk-overlay-container .mat-mdc-select-panel')) return;
+    this.close();
   }
 
   statusText(s: ReviewStatus): string {
