@@ -237,7 +237,7 @@ async function main(): Promise<void> {
       {
         bench: 'snapshot',
         dataset: { trainingImages: images, predictions, models: models.length, bulkInsertMs: insertMs },
-        snapshot: { ms: first.durationMs, rerunSameDayMs: again.durationMs, targetMs: 10_000, withinTarget: first.durationMs <= 10_000, counted: { trainingImages: first.trainingImages, predictions: first.predictions } },
+        snapshot: { ms: first.durationMs, phasesMs: first.phasesMs, rerunSameDayMs: again.durationMs, targetMs: 10_000, withinTarget: first.durationMs <= 10_000, counted: { trainingImages: first.trainingImages, predictions: first.predictions } },
         reportQueries: { historyDays: historyDays + 1, factRows, runsEach: runs, p95Ms, targetMs: 100, withinTarget: worstQuery <= 100 },
       },
       null,

@@ -57,17 +57,17 @@ export class ReportsRepository {
    * Label balance per day and group value: labelled images only (unlabelled are reported apart);
    * for coat traits, images labelled "not a cat" are left out (the trait does not apply to them).
    */
-  async trainingGroups(r: Range, source: string | null, groupBy: TrainingGroupBy) {
+  async trainingGroups(day: string, source: string | null, groupBy: TrainingGroupBy) {
     const coat = COAT.has(groupBy) ? 'AND l.is_cat IS DISTINCT FROM false' : '';
     return (await this.db.query(
-      `SELECT f.date_key::text AS date, ${TRAINING_KEY[groupBy]} AS key, SUM(f.image_count)::int AS count
+      `SELECT ${TRAINING_KEY[groupBy]} AS key, SUM(f.image_count)::int AS count
          FROM fact_training_images_daily_snapshot f
          JOIN dim_label l ON l.label_key = f.label_key
          JOIN dim_training_image_source s ON s.source_key = f.source_key
-        WHERE ${RANGE('f.date_key', 1, 2)} AND ($3::text IS NULL OR s.name = $3) AND NOT l.is_unlabelled ${coat}
-        GROUP BY 1, 2 ORDER BY 1, 2`,
-      [r.from, r.to, source],
-    )) as Array<{ date: string; key: string | null; count: number }>;
+        WHERE f.date_key = $1::date AND ($2::text IS NULL OR s.name = $2) AND NOT l.is_unlabelled ${coat}
+        GROUP BY 1`,
+      [day, source],
+    )) as Array<{ key: string | null; count: number }>;
   }
 
   async trainingBySource(day: string, source: string | null) {

@@ -39,13 +39,12 @@ export class ReportsService {
     const range = this.range(q);
     const groupBy = q.groupBy ?? 'colour';
     const source = q.source ?? null;
-    const [series, groupRows] = await Promise.all([this.repo.trainingSeries(range, source), this.repo.trainingGroups(range, source, groupBy)]);
+    const series = await this.repo.trainingSeries(range, source);
     const latestDate = series.length ? series[series.length - 1].date : null;
     const latest = latestDate ? series[series.length - 1] : { total: 0, labelled: 0, unlabelled: 0 };
-    const [bySource, cells] = latestDate
-      ? await Promise.all([this.repo.trainingBySource(latestDate, source), this.repo.colourPatternCells(latestDate, source)])
-      : [[], []];
-    const onLatest = groupRows.filter((r) => r.date === latestDate);
+    const [onLatest, bySource, cells] = latestDate
+      ? await Promise.all([this.repo.trainingGroups(latestDate, source, groupBy), this.repo.trainingBySource(latestDate, source), this.repo.colourPatternCells(latestDate, source)])
+      : [[], [], []];
     const known = onLatest.filter((r) => r.key !== null);
     const knownTotal = known.reduce((a, r) => a + r.count, 0);
     return {
@@ -63,7 +62,6 @@ export class ReportsService {
       },
       series,
       groups: known.sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key))).map((r) => ({ key: r.key as string, count: r.count, share: shareOf(r.count, knownTotal) })),
-      groupSeries: groupRows.filter((r) => r.key !== null).map((r) => ({ date: r.date, key: r.key as string, count: r.count })),
       bySource,
       thinnestCells: thinnestCells(cells),
     };

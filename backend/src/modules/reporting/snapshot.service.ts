@@ -12,6 +12,8 @@ export interface SnapshotResult {
   predictions: number;
   models: number;
   durationMs: number;
+  /** Where the time went: reading each source through its module, and the Postgres write. */
+  phasesMs: { trainingImages: number; predictions: number; models: number; write: number };
 }
 
 export type SnapshotProgress = (percent: number, message: string) => Promise<void> | void;
@@ -33,16 +35,31 @@ export class SnapshotService {
 
   async takeSnapshot(day: string = utcDay(), progress: SnapshotProgress = () => undefined): Promise<SnapshotResult> {
     const started = performance.now();
+    let t = started;
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - t);
+      t = now;
+      return ms;
+    };
     await progress(5, 'Counting training images by label and source');
     const trainingImages = await this.images.countByLabelAndSource();
+    const imagesMs = lap();
     await progress(35, 'Counting predictions by label, model and review');
     const [predictions, feedback] = await Promise.all([this.predictions.countForSnapshot(), this.predictions.feedbackAccuracy()]);
+    const predictionsMs = lap();
     await progress(65, 'Reading models and their metrics');
     const [models, activeModelId] = await Promise.all([this.models.listForReporting(), this.models.getActiveModelId()]);
+    const modelsMs = lap();
     const rows = buildSnapshotRows({ day, trainingImages, predictions, feedback, models, activeModelId });
     await progress(80, 'Writing the snapshot');
     await this.writer.writeDay(rows, () => performance.now() - started);
-    const result: SnapshotResult = { date: day, ...rows.totals, durationMs: Math.round(performance.now() - started) };
+    const result: SnapshotResult = {
+      date: day,
+      ...rows.totals,
+      durationMs: Math.round(performance.now() - started),
+      phasesMs: { trainingImages: imagesMs, predictions: predictionsMs, models: modelsMs, write: lap() },
+    };
     this.logger.log(
       `Snapshot ${day}: ${result.trainingImages} training images, ${result.predictions} predictions, ${result.models} models in ${result.durationMs} ms`,
     );
