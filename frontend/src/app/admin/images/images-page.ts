@@ -1,27 +1,340 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { HttpEventType } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, HostListener, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSortModule, Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
+import { describeHttpError } from '../../core/http/http-error';
+import { AuthImg } from './auth-img';
+import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
+import { COLOURS, PATTERNS, SHORTCUTS, labelSummary, shortcutLabel } from './labelling';
 
-/** Placeholder: the owner of "Training images" replaces this page's content. Route: /admin/images. */
+const FINAL = new Set(['completed', 'failed', 'cancelled']);
+const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-review'];
+
+/**
+ * Training-data studio: server-side paginated/sortable table with thumbnails, filter chips, selection that can
+ * extend to every image matching the filter, bulk and inline labelling (keyboard shortcuts, `?` for help),
+ * preview, deletion, ZIP / multi-file upload with job progress, and the class balance.
+ */
 @Component({
   selector: 'app-images-page',
-  imports: [MatIconModule],
-  template: `
-    <section class="page admin-page">
-      <header class="admin-page-header">
-        <mat-icon aria-hidden="true">photo_library</mat-icon>
-        <h1>Training images</h1>
-      </header>
-      <div class="card placeholder">
-        <p>Browse, upload (single photos or a ZIP), label and bulk-edit the labelled photos the model learns from, with keyboard shortcuts in the labelling table.</p>
-        <p class="muted">This page is coming soon.</p>
-      </div>
-    </section>
-  `,
-  styles: `
-    .admin-page-header { display: flex; align-items: center; gap: 12px; margin-bottom: 16px; }
-    .admin-page-header mat-icon { color: var(--mat-sys-primary); }
-    .placeholder { display: grid; gap: 8px; max-width: 720px; }
-  `,
+  imports: [
+    AuthImg, FormsModule, MatButtonModule, MatCheckboxModule, MatChipsModule, MatIconModule, MatPaginatorModule,
+    MatProgressBarModule, MatSelectModule, MatSortModule, MatTableModule, MatFormFieldModule, MatInputModule,
+  ],
+  templateUrl: './images-page.html',
+  styleUrl: './images-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ImagesPage {}
+export class ImagesPage {
+  private readonly api = inject(ImagesApi);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly colours = COLOURS;
+  readonly patterns = PATTERNS;
+  readonly sources = SOURCES;
+  readonly shortcuts = SHORTCUTS;
+  readonly traitKeys: TraitKey[] = ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'];
+  readonly columns = ['select', 'thumb', 'name', 'is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed', 'source', 'createdAt'];
+
+  readonly filter = signal<ImageFilter>({});
+  readonly page = signal(1);
+  readonly pageSize = signal(25);
+  readonly sort = signal<{ active: string; direction: 'asc' | 'desc' }>({ active: 'createdAt', direction: 'desc' });
+
+  readonly items = signal<TrainingImage[]>([]);
+  readonly total = signal(0);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly notice = signal<string | null>(null);
+
+  readonly selected = signal<ReadonlySet<string>>(new Set());
+  /** true = "all N matching this filter" (the selection is the filter, not ids) */
+  readonly allMatching = signal(false);
+  readonly focused = signal(0);
+  readonly selectedCount = computed(() => (this.allMatching() ? this.total() : this.selected().size));
+  readonly allOnPageSelected = computed(() => this.items().length > 0 && this.items().every((i) => this.selected().has(i.id)));
+
+  readonly bulkOpen = signal(false);
+  readonly bulkLabel = signal<Partial<Record<TraitKey, string>>>({});
+  readonly busy = signal<string | null>(null);
+  readonly helpOpen = signal(false);
+  readonly preview = signal<TrainingImage | null>(null);
+  readonly confirmDelete = signal(false);
+
+  readonly upload = signal<{ phase: 'sending' | 'importing'; percent: number; message: string } | null>(null);
+  readonly uploadResult = signal<ImportJob | null>(null);
+  readonly balance = signal<Balance | null>(null);
+  readonly balanceOpen = signal(false);
+  private listSub: Subscription | null = null;
+  private jobSub: Subscription | null = null;
+
+  constructor() {
+    this.load();
+    this.destroyRef.onDestroy(() => {
+      this.listSub?.unsubscribe();
+      this.jobSub?.unsubscribe();
+    });
+  }
+
+  // ------------------------------------------------------------------ data
+  load(): void {
+    this.listSub?.unsubscribe();
+    this.loading.set(true);
+    this.error.set(null);
+    this.listSub = this.api
+      .list({ filter: this.filter(), page: this.page(), pageSize: this.pageSize(), sort: this.sort().active, direction: this.sort().direction })
+      .subscribe({
+        next: (res) => {
+          this.items.set(res.items);
+          this.total.set(res.total);
+          this.focused.set(Math.min(this.focused(), Math.max(0, res.items.length - 1)));
+          this.loading.set(false);
+        },
+        error: (err) => {
+          this.error.set(describeHttpError(err));
+          this.loading.set(false);
+        },
+      });
+    if (this.balanceOpen()) this.loadBalance();
+  }
+
+  loadBalance(): void {
+    this.api.balance().subscribe({ next: (b) => this.balance.set(b), error: (err) => this.error.set(describeHttpError(err)) });
+  }
+
+  toggleBalance(): void {
+    this.balanceOpen.update((v) => !v);
+    if (this.balanceOpen()) this.loadBalance();
+  }
+
+  setFilter(key: keyof ImageFilter, value: string | undefined): void {
+    this.filter.update((f) => {
+      const next = { ...f } as Record<string, string | undefined>;
+      if (value === undefined || value === '' || next[key] === value) delete next[key];
+      else next[key] = value;
+      return next as ImageFilter;
+    });
+    this.page.set(1);
+    this.clearSelection();
+    this.load();
+  }
+
+  clearFilters(): void {
+    this.filter.set({});
+    this.page.set(1);
+    this.clearSelection();
+    this.load();
+  }
+
+  onPage(e: PageEvent): void {
+    this.page.set(e.pageIndex + 1);
+    this.pageSize.set(e.pageSize);
+    if (!this.allMatching()) this.selected.set(new Set());
+    this.load();
+  }
+
+  onSort(s: Sort): void {
+    this.sort.set({ active: s.active || 'createdAt', direction: (s.direction || 'desc') as 'asc' | 'desc' });
+    this.page.set(1);
+    this.load();
+  }
+
+  // ------------------------------------------------------------------ selection
+  toggle(id: string): void {
+    this.allMatching.set(false);
+    this.selected.update((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  }
+
+  togglePage(): void {
+    this.allMatching.set(false);
+    this.selected.set(this.allOnPageSelected() ? new Set() : new Set(this.items().map((i) => i.id)));
+  }
+
+  selectAllMatching(): void {
+    this.allMatching.set(true);
+    this.selected.set(new Set(this.items().map((i) => i.id)));
+  }
+
+  clearSelection(): void {
+    this.allMatching.set(false);
+    this.selected.set(new Set());
+  }
+
+  private selection(): Selection | null {
+    if (this.allMatching()) return { filter: this.filter() };
+    const ids = [...this.selected()];
+    return ids.length ? { ids } : null;
+  }
+
+  // ------------------------------------------------------------------ labelling
+  setBulk(trait: TraitKey, value: string): void {
+    this.bulkLabel.update((l) => ({ ...l, [trait]: value }));
+  }
+
+  applyBulk(): void {
+    const raw = this.bulkLabel();
+    const label: Partial<Label> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      if (v === undefined || v === '') continue;
+      label[k as TraitKey] = v === 'unknown' ? null : v === 'true' ? true : v === 'false' ? false : v;
+    }
+    const sel = this.selection();
+    if (!sel || !Object.keys(label).length) return;
+    this.sendLabel(sel, label, () => this.bulkOpen.set(false));
+  }
+
+  labelOne(image: TrainingImage, trait: TraitKey, value: string): void {
+    const v = value === 'unknown' ? null : value === 'true' ? true : value === 'false' ? false : value;
+    this.sendLabel({ ids: [image.id] }, { [trait]: v });
+  }
+
+  private sendLabel(sel: Selection, label: Partial<Label>, done?: () => void): void {
+    this.busy.set('Saving labels…');
+    this.api.label(sel, label).subscribe({
+      next: (r) => {
+        this.busy.set(null);
+        this.notice.set(`Labelled ${r.matched} image${r.matched === 1 ? '' : 's'} (${labelSummary(label)}).`);
+        done?.();
+        this.load();
+      },
+      error: (err) => {
+        this.busy.set(null);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+
+  deleteSelected(): void {
+    const sel = this.selection();
+    if (!sel) return;
+    this.confirmDelete.set(false);
+    this.busy.set('Deleting…');
+    this.api.delete(sel).subscribe({
+      next: (r) => {
+        this.busy.set(null);
+        this.notice.set(`Deleted ${r.deleted} image${r.deleted === 1 ? '' : 's'}.`);
+        this.clearSelection();
+        this.load();
+      },
+      error: (err) => {
+        this.busy.set(null);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+
+  // ------------------------------------------------------------------ uploads
+  onZip(input: HTMLInputElement): void {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.track(this.api.uploadZip(file));
+  }
+
+  onImages(input: HTMLInputElement): void {
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length) this.track(this.api.uploadImages(files));
+  }
+
+  private track(events: ReturnType<ImagesApi['uploadZip']>): void {
+    this.jobSub?.unsubscribe();
+    this.uploadResult.set(null);
+    this.upload.set({ phase: 'sending', percent: 0, message: 'Uploading…' });
+    this.jobSub = events.subscribe({
+      next: (e) => {
+        if (e.type === HttpEventType.UploadProgress && e.total) {
+          this.upload.set({ phase: 'sending', percent: Math.round((e.loaded / e.total) * 100), message: 'Uploading…' });
+        } else if (e.type === HttpEventType.Response && e.body) {
+          this.follow(e.body.jobId);
+        }
+      },
+      error: (err) => {
+        this.upload.set(null);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+
+  private follow(jobId: string): void {
+    this.upload.set({ phase: 'importing', percent: 0, message: 'Waiting for the importer…' });
+    this.jobSub = timer(0, 700)
+      .pipe(
+        switchMap(() => this.api.job(jobId)),
+        takeWhile((j) => !FINAL.has(j.state), true),
+      )
+      .subscribe({
+        next: (j) => {
+          if (FINAL.has(j.state)) {
+            this.upload.set(null);
+            this.uploadResult.set(j);
+            this.load();
+          } else {
+            this.upload.set({ phase: 'importing', percent: j.progress, message: j.details?.message ?? 'Importing…' });
+          }
+        },
+        error: (err) => {
+          this.upload.set(null);
+          this.error.set(describeHttpError(err));
+        },
+      });
+  }
+
+  // ------------------------------------------------------------------ keyboard
+  @HostListener('document:keydown', ['$event'])
+  onKey(e: KeyboardEvent): void {
+    const target = e.target as HTMLElement | null;
+    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (target?.closest('mat-select, .mat-mdc-select-panel')) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const items = this.items();
+    const current = items[this.focused()];
+    if (e.key === '?') return this.consume(e, () => this.helpOpen.update((v) => !v));
+    if (e.key === 'Escape') return this.consume(e, () => (this.helpOpen() ? this.helpOpen.set(false) : this.preview() ? this.preview.set(null) : this.clearSelection()));
+    if (e.key === 'j' || e.key === 'ArrowDown') return this.consume(e, () => this.focused.set(Math.min(items.length - 1, this.focused() + 1)));
+    if (e.key === 'k' || e.key === 'ArrowUp') return this.consume(e, () => this.focused.set(Math.max(0, this.focused() - 1)));
+    if (e.key === 'x' && current) return this.consume(e, () => this.toggle(current.id));
+    if (e.key === 'Enter' && current) return this.consume(e, () => this.preview.set(current));
+    if (e.key === 'l') return this.consume(e, () => this.selectedCount() && this.bulkOpen.set(true));
+    const action = shortcutLabel(e.key, current?.label);
+    if (action && current) {
+      this.consume(e, () => {
+        const sel = this.selected().size || this.allMatching() ? this.selection()! : { ids: [current.id] };
+        this.sendLabel(sel, action);
+        if (!this.selected().size && !this.allMatching()) this.focused.set(Math.min(items.length - 1, this.focused() + 1));
+      });
+    }
+  }
+
+  private consume(e: KeyboardEvent, fn: () => unknown): void {
+    e.preventDefault();
+    fn();
+  }
+
+  display(v: unknown): string {
+    return v === null || v === undefined ? '—' : v === true ? 'yes' : v === false ? 'no' : String(v);
+  }
+
+  filterValue(key: keyof ImageFilter): string | undefined {
+    return this.filter()[key];
+  }
+
+  errorMessage(j: ImportJob): string {
+    return j.error ?? 'The import failed.';
+  }
+}
