@@ -93,7 +93,8 @@ async function cv(dirs: string[], cache: string, args: Record<string, string | b
   const data = loadAblation(dirs, cache);
   const combos = String(args.combos ?? 'det320,hand320,det320+hand320').split(',');
   const k = Number(args.folds ?? 5);
-  const fit = args.fit ? (JSON.parse(String(args.fit)) as Partial<FitOptions>) : undefined;
+  const fit = args.fit ? (JSON.parse(String(args.fit)) as Partial<FitOptions>) : {};
+  const catFit = args.catFit ? (JSON.parse(String(args.catFit)) as Partial<FitOptions>) : {};
   const results: Record<string, unknown> = {};
   for (const combo of combos) {
     // "det320+hand320" = every head reads both; "cat=det320+hand320/coat=hand320" = per-head blocks
@@ -113,7 +114,7 @@ async function cv(dirs: string[], cache: string, args: Record<string, string | b
     const { report, trainMs } = await crossValidate(samples, keys, k, {
       featureVersion: combo,
       inputs,
-      fit: fit ? Object.fromEntries(TRAIT_NAMES.map((t) => [t, { ...(t === 'is_cat' ? {} : fit) }])) : undefined,
+      fit: Object.fromEntries(TRAIT_NAMES.map((t) => [t, { ...(t === 'is_cat' ? catFit : fit) }])),
       maxAbstention: args.maxAbstention ? Number(args.maxAbstention) : undefined,
     });
     const summary = Object.fromEntries(

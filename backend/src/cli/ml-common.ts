@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readLabelledDirs, type DatasetRow } from '../ml/dataset';
 import { FileFeatureCache } from '../ml/feature-cache';
-import type { FeatureExtractor } from '../ml/features';
+import * as os from 'node:os';
+import { FEATURE_DIM, FEATURE_VERSION } from '../ml/feature-layout';
+import { DEFAULT_LIMITS } from '../ml/image-io';
+import { InferencePool } from '../ml/pool';
 import { sha256 } from '../ml/image-io';
 import type { TrainingSample } from '../ml/train';
 
@@ -16,45 +19,70 @@ export interface ExtractionStats {
   imagesPerSec: number | null;
 }
 
+export interface Extractor {
+  version: string;
+  dim: number;
+  extract(bytes: Buffer): Promise<Float32Array>;
+  close(): Promise<void>;
+}
+
+/** Feature extraction on every core: an InferencePool (one tfjs-wasm engine per worker thread). */
+export async function poolExtractor(workers = Math.max(1, Math.min(2, os.cpus().length))): Promise<Extractor> {
+  const pool = await InferencePool.create({ workers, maxPixels: DEFAULT_LIMITS.maxPixels });
+  const info = pool.info;
+  if (info.featureVersion !== FEATURE_VERSION) throw new Error(`workers extract ${info.featureVersion}, expected ${FEATURE_VERSION}`);
+  return { version: FEATURE_VERSION, dim: FEATURE_DIM, extract: (b) => pool.extractFeatures(b), close: () => pool.close(), workers } as Extractor;
+}
+
 export async function samplesFromDirs(
   dirs: string[],
-  extractor: FeatureExtractor,
+  extractor: Extractor,
   cacheRoot: string,
+  concurrency = 4,
 ): Promise<{ samples: (TrainingSample & { row: DatasetRow })[]; stats: ExtractionStats }> {
   const rows = readLabelledDirs(dirs);
   const cache = new FileFeatureCache(cacheRoot, extractor.version);
-  const samples: (TrainingSample & { row: DatasetRow })[] = [];
+  const results: ((TrainingSample & { row: DatasetRow }) | null)[] = new Array(rows.length).fill(null);
   const stats: ExtractionStats = { images: rows.length, cached: 0, extracted: 0, failed: [], extractSeconds: 0, imagesPerSec: null };
-  let spent = 0;
-  for (const row of rows) {
+  const todo: { i: number; bytes: Buffer; sha: string }[] = [];
+  rows.forEach((row, i) => {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(row.file);
     } catch (e) {
       stats.failed.push({ file: row.file, error: (e as Error).message });
-      continue;
+      return;
     }
     const sha = sha256(bytes);
-    let f = cache.get(sha, extractor.dim);
-    if (f) stats.cached++;
-    else {
-      const t0 = performance.now();
-      try {
-        f = (await extractor.extract(bytes)).features;
-      } catch (e) {
-        stats.failed.push({ file: path.relative(process.cwd(), row.file), error: (e as Error).message });
-        continue;
+    const f = cache.get(sha, extractor.dim);
+    if (f) {
+      stats.cached++;
+      results[i] = { features: f, label: row.label, row };
+    } else todo.push({ i, bytes, sha });
+  });
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      while (next < todo.length) {
+        const job = todo[next++];
+        const row = rows[job.i];
+        try {
+          const f = await extractor.extract(job.bytes);
+          cache.set(job.sha, f);
+          results[job.i] = { features: f, label: row.label, row };
+          stats.extracted++;
+          if (stats.extracted % 100 === 0) process.stderr.write(`  extracted ${stats.extracted}/${todo.length} images (${((stats.extracted * 1000) / (performance.now() - t0)).toFixed(1)}/s)\n`);
+        } catch (e) {
+          stats.failed.push({ file: path.relative(process.cwd(), row.file), error: (e as Error).message });
+        }
       }
-      spent += performance.now() - t0;
-      cache.set(sha, f);
-      stats.extracted++;
-      if (stats.extracted % 100 === 0) process.stderr.write(`  extracted ${stats.extracted} images (${((stats.extracted * 1000) / spent).toFixed(1)}/s)\n`);
-    }
-    samples.push({ features: f, label: row.label, row });
-  }
+    }),
+  );
+  const spent = performance.now() - t0;
   stats.extractSeconds = Math.round(spent) / 1000;
   stats.imagesPerSec = stats.extracted ? Math.round((stats.extracted * 1000 * 10) / spent) / 10 : null;
-  return { samples, stats };
+  return { samples: results.filter((r): r is TrainingSample & { row: DatasetRow } => r !== null), stats };
 }
 
 export function splitDirs(v: string | boolean | undefined, flag = '--data'): string[] {

@@ -8,9 +8,8 @@ import { deserializeArtefact, loadStarterArtefact, starterModelPath } from '../m
 import { assertCompatible } from '../ml/engine';
 import { evaluate } from '../ml/evaluate';
 import { defaultCacheRoot } from '../ml/feature-cache';
-import { FeatureExtractor } from '../ml/features';
 import { parseArgs } from './ml-args';
-import { output, runMain, samplesFromDirs, splitDirs } from './ml-common';
+import { output, poolExtractor, runMain, samplesFromDirs, splitDirs } from './ml-common';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
@@ -19,9 +18,10 @@ runMain(async () => {
   const file = args.model === 'starter' ? starterModelPath() : args.model;
   const bytes = args.model === 'starter' ? loadStarterArtefact() : fs.readFileSync(file);
   const artefact = deserializeArtefact(bytes);
-  const extractor = await FeatureExtractor.create();
+  const extractor = await poolExtractor();
   assertCompatible(artefact, extractor.version, extractor.dim);
   const { samples, stats } = await samplesFromDirs(dirs, extractor, typeof args.cache === 'string' ? args.cache : defaultCacheRoot());
+  await extractor.close();
   const report = evaluate(artefact, samples);
   output(
     {

@@ -8,14 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { serializeArtefact, starterModelPath } from '../ml/artefact';
 import { crossValidate, stratumKey } from '../ml/cross-validate';
+import { CAT_LOGIT_INDEX, CAT_SCORE_INDEX, headInputs } from '../ml/feature-layout';
 import { evaluate, type EvalReport } from '../ml/evaluate';
 import { defaultCacheRoot } from '../ml/feature-cache';
-import { FeatureExtractor } from '../ml/features';
 import { predictFromFeatures } from '../ml/predict';
 import { trainHeads } from '../ml/train';
 import { TRAIT_NAMES } from '../ml/vocabulary';
 import { parseArgs } from './ml-args';
-import { output, runMain, samplesFromDirs, splitDirs } from './ml-common';
+import { output, poolExtractor, runMain, samplesFromDirs, splitDirs } from './ml-common';
 
 const SEED = 20120616; // CVPR 2012, for the record
 const CREATED_AT = '2026-01-01T00:00:00.000Z'; // fixed so the committed bytes are reproducible
@@ -43,10 +43,14 @@ runMain(async () => {
       ? splitDirs(args.eval, '--eval')
       : ['web-cats-dev', 'imagenet-negatives-dev'].map((d) => path.join(shared, d)).filter((d) => fs.existsSync(path.join(d, 'labels.csv')));
   const cacheRoot = typeof args.cache === 'string' ? args.cache : defaultCacheRoot();
-  const extractor = await FeatureExtractor.create();
+  const extractor = await poolExtractor();
   const { samples, stats } = await samplesFromDirs(dataDir, extractor, cacheRoot);
-  const artefact = await trainHeads(samples, { seed: SEED, featureVersion: extractor.version, datasets: ['oxford-pets-sample'] });
-  const { report: cv } = await crossValidate(samples, samples.map((s) => stratumKey(s.label, s.row.source)), 5, { seed: SEED, featureVersion: extractor.version });
+  // Oxford has only cats and dogs: a head on all detector classes would learn "not a dog = a cat". The starter's
+  // is_cat head therefore reads only the detector's cat evidence, which carries over to other non-cats.
+  const inputs = { ...headInputs(), is_cat: [CAT_SCORE_INDEX, CAT_LOGIT_INDEX] };
+  const trainOpts = { seed: SEED, featureVersion: extractor.version, datasets: ['oxford-pets-sample'], inputs };
+  const artefact = await trainHeads(samples, trainOpts);
+  const { report: cv } = await crossValidate(samples, samples.map((s) => stratumKey(s.label, s.row.source)), 5, trainOpts);
   artefact.metrics = cv;
   artefact.createdAt = CREATED_AT;
   artefact.training.durationMs = 0;
@@ -68,6 +72,7 @@ runMain(async () => {
     devReports[path.basename(d)] = { ...evaluate(artefact, ev.samples), colourUnsureOnUnseenColours: unseen.length ? Math.round((unsure / unseen.length) * 1e4) / 1e4 : null };
   }
 
+  await extractor.close();
   const heads = TRAIT_NAMES.map((t) => {
     const i = artefact.training.traits[t]!;
     return `| ${t} | ${i.skipped ? `not trained: ${i.skipped}` : i.classes.join(', ')} | ${Object.entries(i.counts).map(([k, v]) => `${k} ${v}`).join(', ') || '–'} |`;

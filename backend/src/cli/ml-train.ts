@@ -8,19 +8,19 @@ import * as path from 'node:path';
 import { serializeArtefact } from '../ml/artefact';
 import { crossValidate, stratumKey } from '../ml/cross-validate';
 import { defaultCacheRoot } from '../ml/feature-cache';
-import { FeatureExtractor } from '../ml/features';
 import { checkTrainable, trainHeads } from '../ml/train';
 import { TRAIT_NAMES } from '../ml/vocabulary';
 import { parseArgs } from './ml-args';
-import { output, runMain, samplesFromDirs, splitDirs } from './ml-common';
+import { output, poolExtractor, runMain, samplesFromDirs, splitDirs } from './ml-common';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
   const dirs = splitDirs(args.data);
   if (typeof args.out !== 'string') throw new Error('--out MODEL_FILE is required');
   const seed = args.seed ? Number(args.seed) : 1;
-  const extractor = await FeatureExtractor.create();
+  const extractor = await poolExtractor();
   const { samples, stats } = await samplesFromDirs(dirs, extractor, typeof args.cache === 'string' ? args.cache : defaultCacheRoot());
+  await extractor.close();
   const problems = checkTrainable(samples.map((s) => s.label), TRAIT_NAMES);
   for (const p of problems) process.stderr.write(`note: ${p} (that trait will answer "not sure")\n`);
   const t0 = Date.now();

@@ -5,46 +5,15 @@
  *  - mnv2: nsfwjs MobileNetV2 1280-d embedding (measured, see RESULTS.md; not in the default set)
  * FEATURE_VERSION names the blocks and their versions: cached features are keyed by (sha256, FEATURE_VERSION).
  */
-import { MobileNetBackbone, BACKBONE_DIM } from './backbone';
+import { MobileNetBackbone } from './backbone';
+import { blockDim, DEFAULT_FEATURE_CONFIG, DET_DIM, featureVersion, type FeatureConfig } from './feature-layout';
 import { CatDetector, COCO_CAT, COCO_CLASSES, COCO_DOG, type Detection } from './detector';
-import { HANDCRAFTED_DIM, HANDCRAFTED_VERSION, defaultRegion, handcraftedFeatures } from './handcrafted';
+import { defaultRegion, handcraftedFeatures } from './handcrafted';
 import { decodeRgb, DEFAULT_LIMITS, type ImageLimits, type RgbImage } from './image-io';
 import { initTf } from './tf-runtime';
 
-export type FeatureBlock = 'det' | 'hand' | 'mnv2';
-
-export interface FeatureConfig {
-  blocks: FeatureBlock[];
-  /** longest side of the single decode */
-  decodeSide: number;
-  /** square input of the detector (multiple of 32) */
-  detectorSize: number;
-  /** below this cat score the handcrafted features use the image centre instead of the box */
-  boxMinScore: number;
-}
-
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
-  blocks: ['det', 'hand'] as FeatureBlock[],
-  decodeSide: 320,
-  detectorSize: 320,
-  boxMinScore: 0.1,
-});
-
-export const DET_DIM = COCO_CLASSES + 7;
-
-export function blockDim(b: FeatureBlock): number {
-  return b === 'det' ? DET_DIM : b === 'hand' ? HANDCRAFTED_DIM : BACKBONE_DIM;
-}
-
-export function featureVersion(cfg: FeatureConfig): string {
-  const parts = cfg.blocks.map((b) =>
-    b === 'det' ? `det-centernet${cfg.detectorSize}-v1` : b === 'hand' ? `${HANDCRAFTED_VERSION}-box${cfg.boxMinScore}` : 'mnv2-nsfwjs440-gap-v1',
-  );
-  return `${parts.join('+')}@${cfg.decodeSide}`;
-}
-
-export const FEATURE_VERSION: string = featureVersion(DEFAULT_FEATURE_CONFIG);
-export const FEATURE_DIM: number = DEFAULT_FEATURE_CONFIG.blocks.reduce((s, b) => s + blockDim(b), 0);
+export { DEFAULT_FEATURE_CONFIG, FEATURE_DIM, FEATURE_VERSION, featureVersion, blockDim, DET_DIM } from './feature-layout';
+export type { FeatureBlock, FeatureConfig } from './feature-layout';
 
 export function detFeatures(d: Detection, img: RgbImage): Float32Array {
   const out = new Float32Array(DET_DIM);

@@ -6,7 +6,7 @@
 import type { Box } from './detector';
 import type { RgbImage } from './image-io';
 
-export const HANDCRAFTED_VERSION = 'hand-v1';
+export const HANDCRAFTED_VERSION = 'hand-v2';
 const G = 96; // crop resampled to G x G
 
 // sRGB -> linear LUT
@@ -35,6 +35,8 @@ const PROTOTYPES: [number, number, number][] = [
   [84, 5, 20], // cream
   [40, 5, 10], // brown tabby ground
 ];
+
+const PROTO_FLAT = Float64Array.from(PROTOTYPES.flat());
 
 interface Plane {
   L: Float32Array;
@@ -113,13 +115,16 @@ const MIDDLE = regionMask((x, y) => y >= 0.33 && y <= 0.67 && x > 0.15 && x < 0.
 const LEFT = regionMask((x, y) => x < 0.33 && y > 0.2);
 const RIGHT = regionMask((x, y) => x > 0.67 && y > 0.2);
 const BORDER = regionMask((x, y) => x < 0.12 || x > 0.88 || y < 0.1 || y > 0.9);
+const GRID: Mask[] = [];
+for (let gy = 0; gy < 4; gy++) for (let gx = 0; gx < 4; gx++) GRID.push(regionMask((x, y) => Math.floor(x * 4) === gx && Math.floor(y * 4) === gy));
 
 function percentiles(values: Float32Array, mask: Mask, qs: number[]): number[] {
-  const v: number[] = [];
-  for (let i = 0; i < values.length; i++) if (mask[i]) v.push(values[i]);
-  if (v.length === 0) return qs.map(() => 0);
-  v.sort((a, b) => a - b);
-  return qs.map((q) => v[Math.min(v.length - 1, Math.floor(q * v.length))]);
+  const v = new Float32Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (mask[i]) v[n++] = values[i];
+  if (n === 0) return qs.map(() => 0);
+  const sorted = v.subarray(0, n).sort(); // typed-array sort: numeric, no comparator
+  return qs.map((q) => sorted[Math.min(n - 1, Math.floor(q * n))]);
 }
 
 function fraction(p: Plane, mask: Mask, pred: (i: number) => boolean): number {
@@ -143,26 +148,37 @@ function meanOf(values: Float32Array, mask: Mask): number {
   return n ? s / n : 0;
 }
 
-/** Soft assignment of each pixel to the colour prototypes; returns mean membership per prototype. */
-function prototypeFractions(p: Plane, mask: Mask, onlyColoured: boolean): number[] {
-  const acc = new Array(PROTOTYPES.length).fill(0);
-  let n = 0;
-  const w = new Array(PROTOTYPES.length).fill(0);
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    if (onlyColoured && p.L[i] > 82 && p.C[i] < 12) continue; // skip white patches
+/**
+ * Soft assignment of each pixel to the colour prototypes; mean membership per prototype over three pixel sets:
+ * the whole box, the inner body, and the whole box without white patches.
+ */
+function prototypeFractions(p: Plane): number[][] {
+  const K = PROTOTYPES.length;
+  const acc = [new Float64Array(K), new Float64Array(K), new Float64Array(K)];
+  const cnt = [0, 0, 0];
+  const w = new Float64Array(K);
+  for (let i = 0; i < G * G; i++) {
     let s = 0;
-    for (let k = 0; k < PROTOTYPES.length; k++) {
-      const [l, a, b] = PROTOTYPES[k];
-      const d2 = ((p.L[i] - l) * (p.L[i] - l)) / 2 + (p.A[i] - a) * (p.A[i] - a) + (p.B[i] - b) * (p.B[i] - b);
+    const L = p.L[i];
+    const A = p.A[i];
+    const B = p.B[i];
+    for (let k = 0; k < K; k++) {
+      const dl = L - PROTO_FLAT[k * 3];
+      const da = A - PROTO_FLAT[k * 3 + 1];
+      const db = B - PROTO_FLAT[k * 3 + 2];
+      const d2 = (dl * dl) / 2 + da * da + db * db;
       w[k] = Math.exp(-d2 / 200);
       s += w[k];
     }
     if (s < 1e-12) continue;
-    for (let k = 0; k < PROTOTYPES.length; k++) acc[k] += w[k] / s;
-    n++;
+    for (let j = 0; j < 3; j++) {
+      if (j === 0 ? ALL[i] !== 1 : j === 1 ? INNER[i] !== 1 : ALL[i] !== 1 || (L > 82 && p.C[i] < 12)) continue;
+      cnt[j]++;
+      const aj = acc[j];
+      for (let k = 0; k < K; k++) aj[k] += w[k] / s;
+    }
   }
-  return acc.map((v) => (n ? v / n : 0));
+  return acc.map((a, j) => Array.from(a, (v) => (cnt[j] ? v / cnt[j] : 0)));
 }
 
 function hueHistogram(p: Plane, mask: Mask, bins: number): number[] {
@@ -246,9 +262,7 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
     out.push(...percentiles(p.C, mask, qs).map((v) => v / 20));
     out.push(...percentiles(p.S, mask, [0.25, 0.5, 0.75]));
   }
-  out.push(...prototypeFractions(p, ALL, false));
-  out.push(...prototypeFractions(p, INNER, false));
-  out.push(...prototypeFractions(p, ALL, true));
+  for (const f of prototypeFractions(p)) out.push(...f);
   out.push(...hueHistogram(p, ALL, 8));
   const isWhite = (i: number) => p.L[i] > 78 && p.C[i] < 12;
   const isDark = (i: number) => p.L[i] < 25;
@@ -259,11 +273,20 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
   out.push(whites[4] - whites[2], whites[1] - whites[2], Math.max(...whites.slice(1, 7)) - Math.min(...whites.slice(1, 7)));
   // coarse layout: 4x4 grid of mean L, a, b
   const grid: number[] = [];
-  for (let gy = 0; gy < 4; gy++) for (let gx = 0; gx < 4; gx++) {
-    const m = regionMask((x, y) => Math.floor(x * 4) === gx && Math.floor(y * 4) === gy);
+  for (const m of GRID) {
     grid.push(meanOf(p.L, m));
     out.push(meanOf(p.L, m) / 50, meanOf(p.A, m) / 20, meanOf(p.B, m) / 20);
   }
+  // white patchiness (bicolour/van vs a self or an all-white coat): spread of white over the 4x4 grid
+  const gw = GRID.map((m) => fraction(p, m, isWhite));
+  const gd = GRID.map((m) => fraction(p, m, isDark));
+  const gwMean = gw.reduce((a, b) => a + b, 0) / 16;
+  const gwStd = Math.sqrt(gw.reduce((a, b) => a + (b - gwMean) ** 2, 0) / 16);
+  const gdMean = gd.reduce((a, b) => a + b, 0) / 16;
+  const gdStd = Math.sqrt(gd.reduce((a, b) => a + (b - gdMean) ** 2, 0) / 16);
+  const whiteCells = gw.filter((v) => v > 0.5).length / 16;
+  const colourCells = gw.filter((v) => v < 0.1).length / 16;
+  out.push(gwStd * 3, Math.max(...gw) - Math.min(...gw), whiteCells, colourCells, Math.min(whiteCells, colourCells) * 2, whites[0] * (1 - whites[0]) * 4, whites[1] * (1 - whites[1]) * 4, gdStd * 3);
   // colourpoint: pale body, darker face (top), legs/tail (bottom, sides)
   const lInner = meanOf(p.L, INNER);
   const lTop = meanOf(p.L, TOP);
@@ -272,6 +295,10 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
   const gSorted = [...grid].sort((a, b) => a - b);
   out.push((lInner - lTop) / 30, (lInner - lBottom) / 30, (lInner - Math.min(lTop, lBottom)) / 30, (gSorted[15] - gSorted[0]) / 50, Math.sqrt(variance(p.L, ALL)) / 20, (lInner - lBorder) / 30);
   out.push((meanOf(p.C, INNER) - meanOf(p.C, TOP)) / 10, (meanOf(p.B, INNER) - meanOf(p.B, TOP)) / 10);
+  const paleInner = fraction(p, INNER, (i) => p.L[i] > 65 && p.C[i] < 25);
+  const darkTop = fraction(p, TOP, (i) => p.L[i] < 40);
+  const darkBottom = fraction(p, BOTTOM, (i) => p.L[i] < 40);
+  out.push(paleInner, paleInner * darkTop * 4, paleInner * darkBottom * 4);
   // tabby: texture on the coloured (non-white) inner and whole regions
   const coloured = new Uint8Array(G * G);
   for (let i = 0; i < coloured.length; i++) coloured[i] = ALL[i] && !isWhite(i) ? 1 : 0;

@@ -23,7 +23,7 @@ export interface HeadParams {
   temperature: number;
   threshold: number;
   /** standardised reference vectors of the training set, used when the head knows only part of the vocabulary */
-  openSet: { refs: Float32Array; refLabels: Int32Array; radius: number } | null;
+  openSet: { refs: Float32Array; refLabels: Int32Array; radius: number; dims: Int32Array } | null;
 }
 
 export interface FitOptions {
@@ -36,7 +36,7 @@ export interface FitOptions {
   batchSize: number;
   seed: number;
 }
-export const DEFAULT_FIT: FitOptions = { hidden: 0, l2: 3e-3, learningRate: 0.01, maxEpochs: 80, patience: 10, classWeightPower: 1, batchSize: 64, seed: 1 };
+export const DEFAULT_FIT: FitOptions = { hidden: 0, l2: 3e-3, learningRate: 0.01, maxEpochs: 60, patience: 8, classWeightPower: 1, batchSize: 64, seed: 1 };
 
 export interface EpochInfo {
   epoch: number;
@@ -381,8 +381,12 @@ export function chooseThreshold(probs: Float64Array, y: Int32Array, K: number, m
   return bestT;
 }
 
-/** Open-set radius: 95th percentile of each reference's distance to its nearest same-class neighbour. */
-export function openSetGuard(Z: Float32Array, y: Int32Array, dim: number, maxPerClass: number, seed: number): HeadParams['openSet'] {
+/** Open-set radius: a quantile (0.95, or the median for tiny classes) of each reference's distance to its nearest same-class neighbour. */
+export function openSetGuard(Zfull: Float32Array, y: Int32Array, fullDim: number, maxPerClass: number, seed: number, dimsIn?: Int32Array): HeadParams['openSet'] {
+  const dims = dimsIn ?? Int32Array.from({ length: fullDim }, (_, i) => i);
+  const dim = dims.length;
+  const Z = new Float32Array(y.length * dim);
+  for (let i = 0; i < y.length; i++) for (let j = 0; j < dim; j++) Z[i * dim + j] = Zfull[i * fullDim + dims[j]];
   const rand = seededRandom(seed);
   const byClass = new Map<number, number[]>();
   y.forEach((c, i) => byClass.set(c, [...(byClass.get(c) ?? []), i]));
@@ -407,8 +411,10 @@ export function openSetGuard(Z: Float32Array, y: Int32Array, dim: number, maxPer
     if (Number.isFinite(best)) nn.push(best);
   }
   nn.sort((a, b) => a - b);
-  const radius = nn.length ? nn[Math.min(nn.length - 1, Math.floor(0.95 * nn.length))] : Infinity;
-  return { refs, refLabels, radius };
+  // few references = sparse neighbourhoods: use a tighter quantile so the guard does not wave everything through
+  const q = chosen.length / Math.max(1, byClass.size) < 30 ? 0.5 : 0.95;
+  const radius = nn.length ? nn[Math.min(nn.length - 1, Math.floor(q * nn.length))] : Infinity;
+  return { refs, refLabels, radius, dims };
 }
 
 function dist(a: Float32Array, ao: number, b: Float32Array, bo: number, dim: number): number {
@@ -445,8 +451,10 @@ export function runHead(head: HeadParams, x: Float32Array): HeadOutput {
   let outOfSet = false;
   if (head.openSet) {
     let best = Infinity;
-    const { refs, refLabels, radius } = head.openSet;
-    for (let i = 0; i < refLabels.length; i++) if (refLabels[i] === top) best = Math.min(best, dist(z, 0, refs, i * dim, dim));
+    const { refs, refLabels, radius, dims } = head.openSet;
+    const gz = new Float32Array(dims.length);
+    for (let j = 0; j < dims.length; j++) gz[j] = z[dims[j]];
+    for (let i = 0; i < refLabels.length; i++) if (refLabels[i] === top) best = Math.min(best, dist(gz, 0, refs, i * dims.length, dims.length));
     outOfSet = best > radius;
   }
   return { probs: logits, top, confidence, unsure: confidence < head.threshold || outOfSet, outOfSet };

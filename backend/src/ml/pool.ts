@@ -203,7 +203,8 @@ export class InferencePool {
   async extractFeatures(image: Buffer): Promise<Float32Array> {
     await inspectImage(image, this.limits);
     const slot = await this.leastBusy();
-    return (await this.sendTo(slot, { type: 'extract', bytes: new Uint8Array(image) })) as Float32Array;
+    const f = (await this.sendTo(slot, { type: 'extract', bytes: new Uint8Array(image) })) as Float32Array;
+    return new Float32Array(f.buffer, f.byteOffset, f.length); // a Float32Array of this realm
   }
 
   /** Test hook: makes one worker exit abruptly while `pending` requests may be in flight. */

@@ -60,12 +60,6 @@ describe('trainHeads', () => {
     await expect(trainHeads(train, { seed: 1 }, undefined, () => ++calls > 5)).rejects.toThrow(/cancelled/);
   });
 
-  it('trains 5,000 cached 260-d vectors well within a minute', async () => {
-    const big = syntheticSamples(5000, 260, 9, ['black', 'blue', 'red', 'cream', 'white', 'other']);
-    const t0 = Date.now();
-    await trainHeads(big, { seed: 1, featureVersion: 'x' });
-    expect(Date.now() - t0).toBeLessThan(60_000);
-  }, 120_000);
 });
 
 describe('checkTrainable', () => {
@@ -73,6 +67,7 @@ describe('checkTrainable', () => {
     const labels = [
       { ...EMPTY_LABEL, is_cat: true, colour: 'blue' as const },
       { ...EMPTY_LABEL, is_cat: true, colour: 'blue' as const },
+      { ...EMPTY_LABEL, is_cat: false },
       { ...EMPTY_LABEL, is_cat: false },
     ];
     const problems = checkTrainable(labels, ['is_cat', 'colour'], 2);

@@ -12,6 +12,7 @@ import {
   type FitOptions,
   type HeadParams,
 } from './heads';
+import { FEATURE_DIM, guardInputs, headInputs } from './feature-layout';
 import { stratifiedSplit } from './split';
 import { TRAIT_NAMES, traitValues, type PhenotypeLabel, type TraitName } from './vocabulary';
 
@@ -33,7 +34,7 @@ export interface TrainOptions {
   fit?: Partial<Record<TraitName, Partial<FitOptions>>>;
   featureVersion?: string;
   datasets?: string[];
-  /** feature indices each head reads (default: the whole vector) */
+  /** feature indices each head reads (default: the blocks of TRAIT_BLOCKS for the engine's layout, else all) */
   inputs?: Partial<Record<TraitName, number[]>>;
 }
 
@@ -50,14 +51,16 @@ export interface TrainProgress {
 
 /** Per-trait defaults found by cross-validation on the dev sets (see RESULTS.md). */
 export const TRAIT_FIT: Record<TraitName, Partial<FitOptions>> = {
-  is_cat: { l2: 1e-2 },
-  colour: { l2: 3e-3 },
-  pattern: { l2: 1e-2 },
-  is_tabby: { l2: 1e-2 },
-  is_pointed: { l2: 3e-2 },
+  is_cat: { hidden: 0, l2: 3e-3 },
+  colour: { hidden: 32, l2: 3e-3 },
+  pattern: { hidden: 32, l2: 3e-3 },
+  is_tabby: { hidden: 32, l2: 3e-3 },
+  is_pointed: { hidden: 32, l2: 3e-3 },
 };
 
 export const DEFAULT_MIN_PER_VALUE = 3;
+/** below this many labelled photos a coat head also gets the open-set guard */
+export const SMALL_DATA_ROWS = 100;
 
 function valueCounts(labels: readonly PhenotypeLabel[], trait: TraitName): Map<string, number> {
   const m = new Map<string, number>();
@@ -98,6 +101,8 @@ export async function trainHeads(
   const maxEpochs = opts.maxEpochs ?? DEFAULT_FIT.maxEpochs;
   const minPerValue = opts.minPerValue ?? DEFAULT_MIN_PER_VALUE;
   const maxAbstention = opts.maxAbstention ?? 0.1;
+  // vectors of the engine's own layout: each head reads its blocks; anything else: the whole vector
+  const defaultInputs = fullDim === FEATURE_DIM ? headInputs() : null;
   const heads: ModelArtefact['heads'] = {};
   const info: Partial<Record<TraitName, TraitTrainingInfo>> = {};
   const cancelled = () => {
@@ -127,7 +132,7 @@ export async function trainHeads(
       record.skipped = `fewer than 2 values with ${minPerValue}+ labelled images`;
       continue;
     }
-    const inputs = Int32Array.from(opts.inputs?.[trait] ?? Array.from({ length: fullDim }, (_, i) => i));
+    const inputs = Int32Array.from(opts.inputs?.[trait] ?? (defaultInputs ? defaultInputs[trait] : Array.from({ length: fullDim }, (_, i) => i)));
     if (inputs.some((i) => i < 0 || i >= fullDim)) throw new EngineError(`inputs of ${trait} outside the feature vector`, 'incompatible');
     const dim = inputs.length;
     const select = (f: Float32Array) => {
@@ -182,8 +187,9 @@ export async function trainHeads(
     const st = fitStandardiser(X, dim);
     const Z = standardise(X, st);
     const r = fitNet(Z, y, dim, K, fit, null, epochs, report(0.7, 0.3));
-    // open-set guard for heads that know at most half of the vocabulary (e.g. the starter's colour head)
-    const partial = classes.length <= vocab.length / 2;
+    // open-set guard for heads that know at most half of the vocabulary (e.g. the starter's colour head) and for
+    // coat heads learnt from very few photos: inputs unlike anything seen come out as "not sure"
+    const partial = classes.length <= vocab.length / 2 || rows.length < SMALL_DATA_ROWS;
     heads[trait] = {
       classes,
       inputs,
@@ -197,7 +203,7 @@ export async function trainHeads(
       b2: r.net.b2,
       temperature,
       threshold,
-      openSet: partial && trait !== 'is_cat' ? openSetGuard(Z, y, dim, 200, seed) : null,
+      openSet: partial && trait !== 'is_cat' ? openSetGuard(Z, y, dim, 200, seed, guardDims(trait, inputs, defaultInputs !== null)) : null,
     };
     Object.assign(record, { bestEpoch: epochs, temperature: round(temperature), threshold: round(threshold) });
     await new Promise((res) => setImmediate(res)); // let the event loop breathe between traits
@@ -223,3 +229,11 @@ export async function trainHeads(
 }
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/** Positions (within a head's inputs) of the features its open-set guard compares. */
+function guardDims(trait: TraitName, inputs: Int32Array, engineLayout: boolean): Int32Array | undefined {
+  const g = engineLayout ? guardInputs(trait) : null;
+  if (!g) return undefined;
+  const pos = g.map((i) => inputs.indexOf(i)).filter((p) => p >= 0);
+  return pos.length ? Int32Array.from(pos) : undefined;
+}

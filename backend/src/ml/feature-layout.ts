@@ -1,0 +1,97 @@
+/**
+ * The layout of the feature vector (pure: no tfjs), its version string, and which blocks each trait head reads.
+ * Chosen by cross-validated ablation on the dev sets (see RESULTS.md): the COCO detector's class scores are the
+ * is_cat evidence; the handcrafted coat features of the detected cat region drive every coat trait; the
+ * MobileNetV2 embedding lost on every trait and is left out.
+ */
+import { HANDCRAFTED_DIM, HANDCRAFTED_VERSION } from './handcrafted';
+import { TRAIT_NAMES, type TraitName } from './vocabulary';
+
+export type FeatureBlock = 'det' | 'hand' | 'mnv2';
+
+export interface FeatureConfig {
+  blocks: FeatureBlock[];
+  /** longest side of the single decode */
+  decodeSide: number;
+  /** square input of the detector (multiple of 32) */
+  detectorSize: number;
+  /** below this cat score the handcrafted features use the image centre instead of the box */
+  boxMinScore: number;
+}
+
+export const DET_DIM = 80 + 7;
+export const MNV2_DIM = 1280;
+
+export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
+  blocks: ['det', 'hand'] as FeatureBlock[],
+  decodeSide: 320,
+  detectorSize: 320,
+  boxMinScore: 0.1,
+});
+
+/** Blocks each head reads in the default configuration. */
+export const TRAIT_BLOCKS: Record<TraitName, FeatureBlock[]> = {
+  is_cat: ['det', 'hand'],
+  colour: ['hand'],
+  pattern: ['hand'],
+  is_tabby: ['hand'],
+  is_pointed: ['hand'],
+};
+
+export function blockDim(b: FeatureBlock): number {
+  return b === 'det' ? DET_DIM : b === 'hand' ? HANDCRAFTED_DIM : MNV2_DIM;
+}
+
+export function featureVersion(cfg: FeatureConfig): string {
+  const parts = cfg.blocks.map((b) =>
+    b === 'det' ? `det-centernet${cfg.detectorSize}-v1` : b === 'hand' ? `${HANDCRAFTED_VERSION}-box${cfg.boxMinScore}` : 'mnv2-nsfwjs440-gap-v1',
+  );
+  return `${parts.join('+')}@${cfg.decodeSide}`;
+}
+
+export function featureDim(cfg: FeatureConfig): number {
+  return cfg.blocks.reduce((s, b) => s + blockDim(b), 0);
+}
+
+/** Feature indices each trait head reads, for a configuration (blocks missing from it are skipped). */
+export function headInputs(cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG, traitBlocks = TRAIT_BLOCKS): Record<TraitName, number[]> {
+  const offsets = new Map<FeatureBlock, number>();
+  let off = 0;
+  for (const b of cfg.blocks) {
+    offsets.set(b, off);
+    off += blockDim(b);
+  }
+  const out = {} as Record<TraitName, number[]>;
+  for (const t of TRAIT_NAMES) {
+    const idx: number[] = [];
+    for (const b of traitBlocks[t]) {
+      const o = offsets.get(b);
+      if (o !== undefined) for (let i = 0; i < blockDim(b); i++) idx.push(o + i);
+    }
+    out[t] = idx.length ? idx : Array.from({ length: off }, (_, i) => i);
+  }
+  return out;
+}
+
+export const FEATURE_VERSION: string = featureVersion(DEFAULT_FEATURE_CONFIG);
+export const FEATURE_DIM: number = featureDim(DEFAULT_FEATURE_CONFIG);
+
+/** Index of the detector's cat-score logit in the default layout (det block first). */
+export const CAT_LOGIT_INDEX = 80;
+/** Index of the raw COCO cat peak score in the default layout. */
+export const CAT_SCORE_INDEX = 15;
+
+/**
+ * Features the open-set guard compares for a head that knows only part of its vocabulary. For colour: the
+ * L, a, b and chroma percentiles of the inner body region (handcrafted values 23..42), where an unseen colour
+ * stands out; in the full vector it would drown in unrelated dimensions.
+ */
+export function guardInputs(trait: TraitName, cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): number[] | null {
+  if (trait !== 'colour' || !cfg.blocks.includes('hand')) return null;
+  let off = 0;
+  for (const b of cfg.blocks) {
+    if (b === 'hand') break;
+    off += blockDim(b);
+  }
+  return Array.from({ length: 20 }, (_, i) => off + 23 + i);
+}
