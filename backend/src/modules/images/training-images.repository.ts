@@ -90,51 +90,13 @@ export class TrainingImagesRepository {
   }
 
   /**
-   * ONE updateMany with $set on dotted paths (MongoDB). FerretDB v1 (the local dev/test server) applies an
-   * updateMany document by document, each UPDATE a full table scan (its SQLite `_id` index is not used), so
-   * 10,000 records take hours there; on FerretDB the same $set is applied by replacing the matched
-   * documents in batches (one DELETE … IN + one insert per 1,000), which is linear. Same result, same counts.
+   * ONE updateMany with $set on dotted paths: atomic per document, no read-modify-write in the app.
+   * (FerretDB v1 used to scan the whole table per updated document because its UPDATE did not use the
+   * `_id` index; scripts/lib/ferretdb.sh builds it with that one-line fix, which makes this linear.)
    */
   async updateMany(query: Record<string, unknown>, set: Record<string, unknown>): Promise<{ matched: number; modified: number }> {
-    if (await this.isFerretDb()) return this.replaceMatching(query, set);
     const res = await this.images.updateMany(query, { $set: set }).exec();
     return { matched: res.matchedCount, modified: res.modifiedCount };
-  }
-
-  private ferret: Promise<boolean> | null = null;
-
-  private isFerretDb(): Promise<boolean> {
-    this.ferret ??= this.images.db
-      .db!.admin()
-      .command({ buildInfo: 1 })
-      .then((info) => typeof info.ferretdbVersion === 'string' || !!info.ferretdbFeatures)
-      .catch(() => false);
-    return this.ferret;
-  }
-
-  private async replaceMatching(query: Record<string, unknown>, set: Record<string, unknown>): Promise<{ matched: number; modified: number }> {
-    const col = this.images.collection;
-    const docs = await col.find(castIds(query)).toArray();
-    let modified = 0;
-    for (let i = 0; i < docs.length; i += 1000) {
-      const batch = docs.slice(i, i + 1000);
-      const updated = batch.map((d) => applySet(d, set));
-      const changed = updated.filter((u, j) => JSON.stringify(u) !== JSON.stringify(batch[j]));
-      if (!changed.length) continue;
-      const ids = changed.map((d) => d._id);
-      await col.deleteMany({ _id: { $in: ids } });
-      try {
-        await col.insertMany(changed, { ordered: false });
-      } catch (err) {
-        // put back whatever did not make it, so a failed write never loses a record
-        const present = new Set((await col.find({ _id: { $in: ids } }, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)));
-        const originals = batch.filter((d) => ids.some((id) => String(id) === String(d._id)) && !present.has(String(d._id)));
-        if (originals.length) await col.insertMany(originals, { ordered: false }).catch(() => undefined);
-        throw err;
-      }
-      modified += changed.length;
-    }
-    return { matched: docs.length, modified };
   }
 
   /** Keeps isLabelled consistent after traits were cleared: records with every trait unknown are unlabelled. */
@@ -190,28 +152,6 @@ export class TrainingImagesRepository {
     for await (const d of cursor) out.push({ id: String(d._id), sha256: d.sha256, blobId: d.blobId, label: normaliseGroupLabel(d.label) });
     return out;
   }
-}
-
-/** Applies a `$set` with dotted paths to a plain document (copy). */
-function applySet<T extends Record<string, any>>(doc: T, set: Record<string, unknown>): T {
-  const out: Record<string, any> = { ...doc }; // copy-on-write along each path: ObjectIds and Dates stay as they are
-  for (const [path, value] of Object.entries(set)) {
-    const keys = path.split('.');
-    let node = out;
-    for (const k of keys.slice(0, -1)) {
-      node[k] = node[k] !== null && typeof node[k] === 'object' ? { ...node[k] } : {};
-      node = node[k];
-    }
-    node[keys[keys.length - 1]] = value;
-  }
-  return out as T;
-}
-
-/** `_id: {$in: ['hex'…]}` as ObjectIds for the raw driver. */
-function castIds(filter: Record<string, unknown>): Record<string, unknown> {
-  const id = filter._id as { $in?: unknown[] } | undefined;
-  if (!id?.$in) return filter;
-  return { ...filter, _id: { $in: id.$in.map((v) => (typeof v === 'string' && isValidObjectId(v) ? new Types.ObjectId(v) : v)) } };
 }
 
 function normaliseGroupLabel(l: Partial<PhenotypeLabel> | null | undefined): PhenotypeLabel {
