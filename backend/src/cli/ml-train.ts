@@ -1,5 +1,6 @@
 /**
  * npm run ml:train -- --data DIR[,DIR...] --out MODEL_FILE [--seed N] [--cv K] [--cache DIR] [--json OUT]
+ *   (experiments: [--maxAbstention 0.1] [--fit '{"colour":{"hidden":0}}'])
  * Extracts (or reuses cached) features, trains the trait heads and writes the model artefact.
  * With --cv K the artefact's metrics are K-fold cross-validation numbers on the same data.
  */
@@ -8,7 +9,7 @@ import * as path from 'node:path';
 import { serializeArtefact } from '../ml/artefact';
 import { crossValidate, stratumKey } from '../ml/cross-validate';
 import { defaultCacheRoot } from '../ml/feature-cache';
-import { checkTrainable, trainHeads } from '../ml/train';
+import { checkTrainable, trainHeads, type TrainOptions } from '../ml/train';
 import { TRAIT_NAMES } from '../ml/vocabulary';
 import { parseArgs } from './ml-args';
 import { output, poolExtractor, runMain, samplesFromDirs, splitDirs } from './ml-common';
@@ -23,12 +24,17 @@ runMain(async () => {
   await extractor.close();
   const problems = checkTrainable(samples.map((s) => s.label), TRAIT_NAMES);
   for (const p of problems) process.stderr.write(`note: ${p} (that trait will answer "not sure")\n`);
+  // experiment knobs (defaults are the tuned ones): --maxAbstention 0.1 --fit '{"colour":{"hidden":0}}'
+  const extra = {
+    ...(args.maxAbstention ? { maxAbstention: Number(args.maxAbstention) } : {}),
+    ...(typeof args.fit === 'string' ? { fit: JSON.parse(args.fit) as TrainOptions['fit'] } : {}),
+  };
   const t0 = Date.now();
-  const artefact = await trainHeads(samples, { seed, featureVersion: extractor.version, datasets: dirs.map((d) => path.basename(d)) });
+  const artefact = await trainHeads(samples, { seed, featureVersion: extractor.version, datasets: dirs.map((d) => path.basename(d)), ...extra });
   const trainMs = Date.now() - t0;
   if (args.cv) {
     const k = Number(args.cv);
-    const { report } = await crossValidate(samples, samples.map((s) => stratumKey(s.label, s.row.source)), k, { seed, featureVersion: extractor.version });
+    const { report } = await crossValidate(samples, samples.map((s) => stratumKey(s.label, s.row.source)), k, { seed, featureVersion: extractor.version, ...extra });
     artefact.metrics = report;
   }
   const bytes = serializeArtefact(artefact);

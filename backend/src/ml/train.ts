@@ -12,7 +12,7 @@ import {
   type FitOptions,
   type HeadParams,
 } from './heads';
-import { FEATURE_DIM, guardInputs, headInputs } from './feature-layout';
+import { FEATURE_DIM, FEATURE_VERSION, guardInputs, headInputs } from './feature-layout';
 import { stratifiedSplit } from './split';
 import { TRAIT_NAMES, traitValues, type PhenotypeLabel, type TraitName } from './vocabulary';
 
@@ -210,7 +210,7 @@ export async function trainHeads(
   }
   return {
     formatVersion: ARTEFACT_FORMAT_VERSION,
-    featureVersion: opts.featureVersion ?? 'unknown',
+    featureVersion: opts.featureVersion ?? (fullDim === FEATURE_DIM ? FEATURE_VERSION : 'unknown'),
     featureDim: fullDim,
     createdAt: new Date().toISOString(),
     heads,
