@@ -63,7 +63,12 @@ export class PredictionsService {
     let display: { bytes: Buffer; width: number; height: number };
     try {
       info = await inspectImage(bytes, limits);
-      [result, display] = await Promise.all([this.engine.predict(bytes), toDisplayJpeg(bytes, DISPLAY_MAX_SIDE, limits)]);
+      // Both decode the photo: run them side by side. When both fail, the caller's bad image (4xx) is the
+      // answer that helps, not "no model" (503).
+      const [r, d] = await Promise.allSettled([this.engine.predict(bytes), toDisplayJpeg(bytes, DISPLAY_MAX_SIDE, limits)]);
+      if (d.status === 'rejected') throw d.reason;
+      if (r.status === 'rejected') throw r.reason;
+      [result, display] = [r.value, d.value];
     } catch (err) {
       throw engineErrorToHttp(err);
     }
