@@ -15,13 +15,19 @@ export class FeatureCacheService {
 
   async getMany(hashes: string[]): Promise<Map<string, Float32Array>> {
     const out = new Map<string, Float32Array>();
-    for (let i = 0; i < hashes.length; i += 500) {
-      const docs = await this.features
-        .find({ sha256: { $in: hashes.slice(i, i + 500) }, featureVersion: FEATURE_VERSION })
-        .lean()
-        .exec();
-      for (const d of docs) out.set(d.sha256, bufferToFloat32(d.vector as unknown as Buffer | { buffer: Buffer }));
+    if (hashes.length > 200) {
+      // A training run asks for thousands: one pass over the cache beats many `$in` chunks (FerretDB v1 does
+      // not use an index for `$in`, so each chunk would scan the collection again).
+      const wanted = new Set(hashes);
+      const cursor = this.features.find({ featureVersion: FEATURE_VERSION }).lean().cursor({ batchSize: 1000 });
+      for await (const d of cursor) {
+        if (wanted.has(d.sha256)) out.set(d.sha256, bufferToFloat32(d.vector as unknown as Buffer | { buffer: Buffer }));
+      }
+      return out;
     }
+    if (!hashes.length) return out;
+    const docs = await this.features.find({ sha256: { $in: hashes }, featureVersion: FEATURE_VERSION }).lean().exec();
+    for (const d of docs) out.set(d.sha256, bufferToFloat32(d.vector as unknown as Buffer | { buffer: Buffer }));
     return out;
   }
 
