@@ -200,7 +200,7 @@ export function fitNet(
   const inDim = H || dim;
   const order = Int32Array.from({ length: n }, (_, i) => i);
   const logit = new Float64Array(K);
-  const act = new Float64Array(Math.max(1, H));
+  const act = new Float64Array(inDim);
   const dAct = new Float64Array(Math.max(1, H));
   for (let epoch = 1; epoch <= epochs; epoch++) {
     if (isCancelled?.()) throw Object.assign(new Error('training cancelled'), { cancelled: true });
@@ -220,79 +220,32 @@ export function fitNet(
       for (let b = start; b < end; b++) wsum += cw[y[order[b]]];
       for (let b = start; b < end; b++) {
         const i = order[b];
+        const yi = y[i];
         const zo = i * dim;
-        let inp: Float64Array | Float32Array = Z;
-        let io = zo;
-        if (H > 0) {
-          for (let h = 0; h < H; h++) act[h] = net.b1[h];
-          for (let j = 0; j < dim; j++) {
-            const z = Z[zo + j];
-            if (z === 0) continue;
-            const wo = j * H;
-            for (let h = 0; h < H; h++) act[h] += z * net.w1[wo + h];
-          }
-          for (let h = 0; h < H; h++) if (act[h] < 0) act[h] = 0;
-          inp = act;
-          io = 0;
-        }
-        for (let k = 0; k < K; k++) logit[k] = net.b2[k];
-        for (let j = 0; j < inDim; j++) {
-          const a = inp[io + j];
-          if (a === 0) continue;
-          const wo = j * K;
-          for (let k = 0; k < K; k++) logit[k] += a * net.w2[wo + k];
-        }
+        // the layer feeding the output: hidden activations, or the input row itself (copied to doubles: exact)
+        if (H > 0) hiddenForward(Z, zo, dim, net.w1, net.b1, H, act);
+        else for (let j = 0; j < dim; j++) act[j] = Z[zo + j];
+        outputForward(act, inDim, net.w2, net.b2, K, logit);
         softmaxInPlace(logit, 0, K);
-        const wi = cw[y[i]] / wsum;
-        loss -= cw[y[i]] * Math.log(Math.max(1e-12, logit[y[i]]));
-        lossW += cw[y[i]];
+        const wi = cw[yi] / wsum;
+        loss -= cw[yi] * Math.log(Math.max(1e-12, logit[yi]));
+        lossW += cw[yi];
         let bi = 0;
         for (let k = 1; k < K; k++) if (logit[k] > logit[bi]) bi = k;
-        if (bi === y[i]) correct++;
+        if (bi === yi) correct++;
         for (let k = 0; k < K; k++) {
-          logit[k] = (logit[k] - (k === y[i] ? 1 : 0)) * wi; // now the gradient wrt logits
+          logit[k] = (logit[k] - (k === yi ? 1 : 0)) * wi; // now the gradient wrt logits
           gb2[k] += logit[k];
         }
-        if (H > 0) dAct.fill(0);
-        for (let j = 0; j < inDim; j++) {
-          const a = inp[io + j];
-          const wo = j * K;
-          if (a !== 0) for (let k = 0; k < K; k++) gw2[wo + k] += a * logit[k];
-          if (H > 0 && a > 0) {
-            let s = 0;
-            for (let k = 0; k < K; k++) s += net.w2[wo + k] * logit[k];
-            dAct[j] = s;
-          }
-        }
-        if (H > 0) {
-          for (let h = 0; h < H; h++) gb1[h] += dAct[h];
-          for (let j = 0; j < dim; j++) {
-            const z = Z[zo + j];
-            if (z === 0) continue;
-            const wo = j * H;
-            for (let h = 0; h < H; h++) gw1[wo + h] += z * dAct[h];
-          }
-        }
+        outputBackward(act, inDim, net.w2, K, logit, gw2, H > 0 ? dAct : null);
+        if (H > 0) hiddenBackward(Z, zo, dim, H, dAct, gw1, gb1);
       }
       // L2 on weights (not biases), then Adam
-      for (const pi of [0, 2]) {
-        const p = params[pi];
-        const g = grads[pi];
-        for (let j = 0; j < p.length; j++) g[j] += opts.l2 * p[j];
-      }
+      addL2(grads[0], params[0], opts.l2);
+      addL2(grads[2], params[2], opts.l2);
       step++;
       const lrT = (opts.learningRate * Math.sqrt(1 - Math.pow(beta2, step))) / (1 - Math.pow(beta1, step));
-      for (let pi = 0; pi < params.length; pi++) {
-        const p = params[pi];
-        const g = grads[pi];
-        const mm = m[pi];
-        const vv = v[pi];
-        for (let j = 0; j < p.length; j++) {
-          mm[j] = beta1 * mm[j] + (1 - beta1) * g[j];
-          vv[j] = beta2 * vv[j] + (1 - beta2) * g[j] * g[j];
-          p[j] -= (lrT * mm[j]) / (Math.sqrt(vv[j]) + 1e-8);
-        }
-      }
+      for (let pi = 0; pi < params.length; pi++) adamUpdate(params[pi], grads[pi], m[pi], v[pi], lrT, beta1, beta2);
     }
     const info: EpochInfo = { epoch, loss: loss / Math.max(1e-12, lossW), accuracy: correct / n, valLoss: null, valAccuracy: null };
     if (val && vcw) {
@@ -323,6 +276,65 @@ export function fitNet(
   let valProbs: Float64Array | null = null;
   if (val) valProbs = forward(final, val.Z, val.y.length, dim, H, K).logits;
   return { net: final, bestEpoch, history, valProbs };
+}
+
+function addL2(g: Float64Array, p: Float32Array, l2: number): void {
+  for (let j = 0; j < p.length; j++) g[j] += l2 * p[j];
+}
+
+function adamUpdate(p: Float32Array, g: Float64Array, mm: Float64Array, vv: Float64Array, lrT: number, beta1: number, beta2: number): void {
+  for (let j = 0; j < p.length; j++) {
+    mm[j] = beta1 * mm[j] + (1 - beta1) * g[j];
+    vv[j] = beta2 * vv[j] + (1 - beta2) * g[j] * g[j];
+    p[j] -= (lrT * mm[j]) / (Math.sqrt(vv[j]) + 1e-8);
+  }
+}
+
+// Per-row kernels of fitNet, kept small and monomorphic (Float32Array weights/inputs, Float64Array activations)
+// so V8 optimises them after a few calls: one big polymorphic loop stayed in the interpreter for seconds.
+function hiddenForward(Z: Float32Array, zo: number, dim: number, w1: Float32Array, b1: Float32Array, H: number, act: Float64Array): void {
+  for (let h = 0; h < H; h++) act[h] = b1[h];
+  for (let j = 0; j < dim; j++) {
+    const z = Z[zo + j];
+    if (z === 0) continue;
+    const wo = j * H;
+    for (let h = 0; h < H; h++) act[h] += z * w1[wo + h];
+  }
+  for (let h = 0; h < H; h++) if (act[h] < 0) act[h] = 0;
+}
+
+function outputForward(inp: Float64Array, inDim: number, w2: Float32Array, b2: Float32Array, K: number, logit: Float64Array): void {
+  for (let k = 0; k < K; k++) logit[k] = b2[k];
+  for (let j = 0; j < inDim; j++) {
+    const a = inp[j];
+    if (a === 0) continue;
+    const wo = j * K;
+    for (let k = 0; k < K; k++) logit[k] += a * w2[wo + k];
+  }
+}
+
+function outputBackward(inp: Float64Array, inDim: number, w2: Float32Array, K: number, g: Float64Array, gw2: Float64Array, dAct: Float64Array | null): void {
+  if (dAct) dAct.fill(0);
+  for (let j = 0; j < inDim; j++) {
+    const a = inp[j];
+    const wo = j * K;
+    if (a !== 0) for (let k = 0; k < K; k++) gw2[wo + k] += a * g[k];
+    if (dAct !== null && a > 0) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += w2[wo + k] * g[k];
+      dAct[j] = s;
+    }
+  }
+}
+
+function hiddenBackward(Z: Float32Array, zo: number, dim: number, H: number, dAct: Float64Array, gw1: Float64Array, gb1: Float64Array): void {
+  for (let h = 0; h < H; h++) gb1[h] += dAct[h];
+  for (let j = 0; j < dim; j++) {
+    const z = Z[zo + j];
+    if (z === 0) continue;
+    const wo = j * H;
+    for (let h = 0; h < H; h++) gw1[wo + h] += z * dAct[h];
+  }
 }
 
 /** Temperature minimising the NLL of validation logits (grid search, robust for small sets). */
