@@ -113,8 +113,13 @@ export class ResultPage {
 
   private load(id: string): Observable<LoadState> {
     // Coming straight from the upload page, the router state carries the prediction: no second request.
+    // Used once: the state is dropped so a reload (or a later visit) fetches the current result, with feedback.
     const fromUpload = (history.state as { prediction?: Prediction } | null)?.prediction;
-    if (fromUpload?.id === id) return of<LoadState>({ status: 'loaded', prediction: fromUpload });
+    if (fromUpload?.id === id) {
+      const { prediction: _used, ...rest } = history.state as Record<string, unknown>;
+      history.replaceState(rest, '');
+      return of<LoadState>({ status: 'loaded', prediction: fromUpload });
+    }
     return this.api.get(id).pipe(
       map((prediction): LoadState => ({ status: 'loaded', prediction })),
       catchError((err: unknown) =>
