@@ -31,5 +31,9 @@ const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
 /** Saves a full-page screenshot as a test artefact (e2e/artifacts/screenshots/NAME.png). */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // photos load after the page: wait (briefly) until every visible image has its pixels
+  await page
+    .waitForFunction(() => Array.from(document.images).every((i) => i.complete && (i.naturalWidth > 0 || !i.offsetParent)), null, { timeout: 10_000 })
+    .catch(() => undefined);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

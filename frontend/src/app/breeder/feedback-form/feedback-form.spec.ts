@@ -42,8 +42,13 @@ describe('FeedbackForm', () => {
 
   it('"No" sends only the corrected traits', async () => {
     await click('No');
-    const form = (fixture.componentInstance as unknown as { form: { patchValue(v: object): void } }).form;
-    form.patchValue({ colour: 'lilac', is_tabby: true });
+    type Ctl = { setValue(v: unknown): void; markAsDirty(): void };
+    const form = (fixture.componentInstance as unknown as { form: { controls: Record<string, Ctl> } }).form;
+    // as a breeder would: change two fields (an untouched field is never sent)
+    for (const [name, value] of [['colour', 'lilac'], ['is_tabby', true]] as const) {
+      form.controls[name].setValue(value);
+      form.controls[name].markAsDirty();
+    }
     await click('Send correction');
     const req = backend.expectOne('/api/predictions/p1/feedback');
     expect(req.request.body).toEqual({ accepted: false, correction: { colour: 'lilac', is_tabby: true } });

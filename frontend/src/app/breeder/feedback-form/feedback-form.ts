@@ -102,12 +102,14 @@ export class FeedbackForm {
 
   protected no(): void {
     const t = this.prediction().traits;
-    this.form.setValue({
-      is_cat: t.is_cat.value,
-      colour: t.colour.value,
-      pattern: t.pattern.value,
-      is_tabby: t.is_tabby.value,
-      is_pointed: t.is_pointed.value,
+    // Start from the model's answers (a sensible default where it gave none); only what the breeder
+    // then changes is sent, so an untouched toggle never claims "not tabby" on the breeder's behalf.
+    this.form.reset({
+      is_cat: t.is_cat.value ?? true,
+      colour: t.colour.value ?? 'other',
+      pattern: t.pattern.value ?? 'self',
+      is_tabby: t.is_tabby.value ?? false,
+      is_pointed: t.is_pointed.value ?? false,
     });
     this.state.set({ step: 'correct' });
     afterNextRender(() => this.correctionStart()?.nativeElement.focus(), { injector: this.injector });
@@ -129,14 +131,15 @@ export class FeedbackForm {
   /** Only the fields the breeder changed; when they say "no cat", coat fields are not sent. */
   private correction(): TraitCorrection | undefined {
     const t = this.prediction().traits;
+    const f = this.form.controls;
     const v = this.form.getRawValue();
     const c: TraitCorrection = {};
-    if (v.is_cat !== t.is_cat.value) c.is_cat = v.is_cat;
+    if (f.is_cat.dirty && v.is_cat !== t.is_cat.value) c.is_cat = v.is_cat;
     if (v.is_cat) {
-      if (v.colour !== t.colour.value) c.colour = v.colour;
-      if (v.pattern !== t.pattern.value) c.pattern = v.pattern;
-      if (v.is_tabby !== t.is_tabby.value) c.is_tabby = v.is_tabby;
-      if (v.is_pointed !== t.is_pointed.value) c.is_pointed = v.is_pointed;
+      if (f.colour.dirty && v.colour !== t.colour.value) c.colour = v.colour;
+      if (f.pattern.dirty && v.pattern !== t.pattern.value) c.pattern = v.pattern;
+      if (f.is_tabby.dirty && v.is_tabby !== t.is_tabby.value) c.is_tabby = v.is_tabby;
+      if (f.is_pointed.dirty && v.is_pointed !== t.is_pointed.value) c.is_pointed = v.is_pointed;
     }
     return Object.keys(c).length ? c : undefined;
   }

@@ -10,6 +10,8 @@ export interface TraitRow {
   valueLabel: string;
   valueExplanation: string;
   emsCode: string | null;
+  /** false when the model gave no answer at all (unsure without a best guess). */
+  hasValue: boolean;
   /** undefined: no swatch for this trait; null: colour without a swatch ("other"). */
   swatch: string | null | undefined;
   confidence: number;
@@ -23,15 +25,17 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
   return COAT_TRAITS.map((name) => {
     const t = prediction.traits[name];
     const trait = findTrait(vocabulary, name) ?? findTrait(FALLBACK_VOCABULARY, name);
-    const value = findValue(vocabulary, name, t.value) ?? findValue(FALLBACK_VOCABULARY, name, t.value);
+    const hasValue = t.value !== null && t.value !== undefined;
+    const value = hasValue ? (findValue(vocabulary, name, t.value!) ?? findValue(FALLBACK_VOCABULARY, name, t.value!)) : undefined;
     return {
       name,
       traitName: trait?.displayName ?? name,
       traitExplanation: trait?.explanation ?? '',
-      valueLabel: value?.displayName ?? String(t.value),
+      hasValue,
+      valueLabel: hasValue ? (value?.displayName ?? String(t.value)) : 'Can’t tell',
       valueExplanation: value?.explanation ?? '',
       emsCode: value?.ems ?? null,
-      swatch: name === 'colour' ? (value?.swatch ?? null) : undefined,
+      swatch: name === 'colour' && hasValue ? (value?.swatch ?? null) : undefined,
       confidence: t.confidence,
       unsure: t.unsure,
     };

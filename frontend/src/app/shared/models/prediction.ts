@@ -9,7 +9,8 @@ export type CoatPattern = 'self' | 'bicolour' | 'van';
 
 /** One head of the model: its answer, how confident it is (0..1) and whether it is too unsure to trust. */
 export interface TraitPrediction<T> {
-  value: T;
+  /** null when the model gives no answer (unsure without a best guess, or a coat trait of a non-cat). */
+  value: T | null;
   confidence: number;
   unsure: boolean;
 }
