@@ -44,7 +44,7 @@ export function blockDim(b: FeatureBlock): number {
 
 export function featureVersion(cfg: FeatureConfig): string {
   const parts = cfg.blocks.map((b) =>
-    b === 'det' ? `det-centernet${cfg.detectorSize}-v1` : b === 'hand' ? `${HANDCRAFTED_VERSION}-box${cfg.boxMinScore}` : 'mnv2-nsfwjs440-gap-v1',
+    b === 'det' ? `det-centernet${cfg.detectorSize}-v2` : b === 'hand' ? `${HANDCRAFTED_VERSION}-box${cfg.boxMinScore}` : 'mnv2-nsfwjs440-gap-v1',
   );
   return `${parts.join('+')}@${cfg.decodeSide}`;
 }
