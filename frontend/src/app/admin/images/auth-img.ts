@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { Subscription } from 'rxjs';
 import { ImagesApi } from './images-api';
 
@@ -33,13 +33,17 @@ export class AuthImg {
   private sub: Subscription | null = null;
 
   constructor() {
+    // Only `src` is tracked: reading `url` here (in release) would re-run the effect whenever the bytes
+    // arrive, revoking the new object URL and fetching again for ever.
     effect(() => {
       const src = this.src();
-      this.release();
-      this.failed.set(false);
-      this.sub = this.api.blob(src).subscribe({
-        next: (b) => this.url.set(URL.createObjectURL(b)),
-        error: () => this.failed.set(true),
+      untracked(() => {
+        this.release();
+        this.failed.set(false);
+        this.sub = this.api.blob(src).subscribe({
+          next: (b) => this.url.set(URL.createObjectURL(b)),
+          error: () => this.failed.set(true),
+        });
       });
     });
     inject(DestroyRef).onDestroy(() => this.release());

@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, HostListener, computed,
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatChipsModule } from '@angular/material/chips';
+import { MatChipListboxChange, MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,7 +16,7 @@ import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { AuthImg } from './auth-img';
 import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
-import { COLOURS, PATTERNS, SHORTCUTS, labelSummary, shortcutLabel } from './labelling';
+import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, labelSummary, shortcutLabel } from './labelling';
 
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-review'];
@@ -44,6 +44,7 @@ export class ImagesPage {
   readonly patterns = PATTERNS;
   readonly sources = SOURCES;
   readonly shortcuts = SHORTCUTS;
+  readonly traitTitles = TRAIT_TITLES;
   readonly traitKeys: TraitKey[] = ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'];
   readonly columns = ['select', 'thumb', 'name', 'is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed', 'source', 'createdAt'];
 
@@ -72,7 +73,7 @@ export class ImagesPage {
   readonly preview = signal<TrainingImage | null>(null);
   readonly confirmDelete = signal(false);
 
-  readonly upload = signal<{ phase: 'sending' | 'importing'; percent: number; message: string } | null>(null);
+  readonly upload = signal<{ phase: 'sending' | 'importing'; percent: number; message: string; name: string } | null>(null);
   readonly uploadResult = signal<ImportJob | null>(null);
   readonly balance = signal<Balance | null>(null);
   readonly balanceOpen = signal(false);
@@ -128,6 +129,13 @@ export class ImagesPage {
     this.page.set(1);
     this.clearSelection();
     this.load();
+  }
+
+  /** A chip listbox changed (mouse or keyboard): its value is the chosen chip, or undefined when deselected. */
+  onChips(key: 'labelled' | 'source', e: MatChipListboxChange): void {
+    const value = (e.value as string | null | undefined) ?? undefined;
+    if (this.filter()[key] === value) return;
+    this.setFilter(key, value);
   }
 
   clearFilters(): void {
@@ -243,25 +251,35 @@ export class ImagesPage {
   onZip(input: HTMLInputElement): void {
     const file = input.files?.[0];
     input.value = '';
-    if (file) this.track(this.api.uploadZip(file));
+    if (file) this.track(this.api.uploadZip(file), file.name, file.size);
   }
 
   onImages(input: HTMLInputElement): void {
     const files = Array.from(input.files ?? []);
     input.value = '';
-    if (files.length) this.track(this.api.uploadImages(files));
+    if (files.length) {
+      const name = files.length === 1 ? files[0].name : `${files.length} images`;
+      this.track(this.api.uploadImages(files), name, files.reduce((a, f) => a + f.size, 0));
+    }
   }
 
-  private track(events: ReturnType<ImagesApi['uploadZip']>): void {
+  private track(events: ReturnType<ImagesApi['uploadZip']>, name: string, size: number): void {
     this.jobSub?.unsubscribe();
     this.uploadResult.set(null);
-    this.upload.set({ phase: 'sending', percent: 0, message: 'Uploading…' });
+    this.error.set(null);
+    const sending = (loaded: number) => ({
+      phase: 'sending' as const,
+      percent: size ? Math.round((loaded / size) * 100) : 0,
+      message: `${megabytes(loaded)} of ${megabytes(size)} sent`,
+      name,
+    });
+    this.upload.set(sending(0));
     this.jobSub = events.subscribe({
       next: (e) => {
-        if (e.type === HttpEventType.UploadProgress && e.total) {
-          this.upload.set({ phase: 'sending', percent: Math.round((e.loaded / e.total) * 100), message: 'Uploading…' });
+        if (e.type === HttpEventType.UploadProgress) {
+          this.upload.set({ ...sending(e.loaded), percent: Math.min(100, Math.round((e.loaded / (e.total || size || 1)) * 100)) });
         } else if (e.type === HttpEventType.Response && e.body) {
-          this.follow(e.body.jobId);
+          this.follow(e.body.jobId, name);
         }
       },
       error: (err) => {
@@ -271,8 +289,8 @@ export class ImagesPage {
     });
   }
 
-  private follow(jobId: string): void {
-    this.upload.set({ phase: 'importing', percent: 0, message: 'Waiting for the importer…' });
+  private follow(jobId: string, name: string): void {
+    this.upload.set({ phase: 'importing', percent: 0, message: 'Waiting for the importer…', name });
     this.jobSub = timer(0, 700)
       .pipe(
         switchMap(() => this.api.job(jobId)),
@@ -285,7 +303,7 @@ export class ImagesPage {
             this.uploadResult.set(j);
             this.load();
           } else {
-            this.upload.set({ phase: 'importing', percent: j.progress, message: j.details?.message ?? 'Importing…' });
+            this.upload.set({ phase: 'importing', percent: j.progress, message: j.details?.message ?? 'Importing…', name });
           }
         },
         error: (err) => {
@@ -299,13 +317,17 @@ export class ImagesPage {
   @HostListener('document:keydown', ['$event'])
   onKey(e: KeyboardEvent): void {
     const target = e.target as HTMLElement | null;
-    if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    if (target?.closest('mat-select, .mat-mdc-select-panel')) return;
+    if (target && isTextEntry(target)) return;
+    if (target?.closest('mat-select, .mat-mdc-select-panel, .cdk-overlay-container')) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '?') return this.consume(e, () => this.helpOpen.update((v) => !v));
+    if (e.key === 'Escape') return this.consume(e, () => this.closeTopmost());
+    // while help, preview, the bulk panel or the delete confirmation is open, the keys belong to it
+    if (this.helpOpen() || this.preview() || this.bulkOpen() || this.confirmDelete()) return;
+    // Enter / Space on a focused button, link, chip or checkbox activate that control, not the focus row
+    if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, input, [role="button"], [role="option"], [role="checkbox"]')) return;
     const items = this.items();
     const current = items[this.focused()];
-    if (e.key === '?') return this.consume(e, () => this.helpOpen.update((v) => !v));
-    if (e.key === 'Escape') return this.consume(e, () => (this.helpOpen() ? this.helpOpen.set(false) : this.preview() ? this.preview.set(null) : this.clearSelection()));
     if (e.key === 'j' || e.key === 'ArrowDown') return this.consume(e, () => this.focused.set(Math.min(items.length - 1, this.focused() + 1)));
     if (e.key === 'k' || e.key === 'ArrowUp') return this.consume(e, () => this.focused.set(Math.max(0, this.focused() - 1)));
     if (e.key === 'x' && current) return this.consume(e, () => this.toggle(current.id));
@@ -319,6 +341,15 @@ export class ImagesPage {
         if (!this.selected().size && !this.allMatching()) this.focused.set(Math.min(items.length - 1, this.focused() + 1));
       });
     }
+  }
+
+  /** Escape closes the topmost thing: help, preview, bulk panel, delete confirmation, then the selection. */
+  private closeTopmost(): void {
+    if (this.helpOpen()) this.helpOpen.set(false);
+    else if (this.preview()) this.preview.set(null);
+    else if (this.confirmDelete()) this.confirmDelete.set(false);
+    else if (this.bulkOpen()) this.bulkOpen.set(false);
+    else this.clearSelection();
   }
 
   private consume(e: KeyboardEvent, fn: () => unknown): void {
@@ -337,4 +368,13 @@ export class ImagesPage {
   errorMessage(j: ImportJob): string {
     return j.error ?? 'The import failed.';
   }
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function isTextEntry(el: HTMLElement): boolean {
+  if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return true;
+  return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file'].includes((el as HTMLInputElement).type);
 }

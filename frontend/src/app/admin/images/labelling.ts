@@ -3,6 +3,15 @@ import { Label, TraitKey } from './images-api';
 export const COLOURS = ['black', 'blue', 'chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'] as const;
 export const PATTERNS = ['self', 'bicolour', 'van'] as const;
 
+/** What a person calls each trait (column headers, dialog fields, balance headings). */
+export const TRAIT_TITLES: Record<TraitKey, string> = {
+  is_cat: 'Cat',
+  colour: 'Colour',
+  pattern: 'Pattern',
+  is_tabby: 'Tabby',
+  is_pointed: 'Colourpoint',
+};
+
 /** Keyboard shortcuts of the labelling table (documented in the `?` overlay). */
 export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'j / ↓, k / ↑', action: 'Move the focus row' },
