@@ -246,7 +246,8 @@ async function ensureActiveModel(t: TestApp): Promise<void> {
   await models.activate(id, null);
 }
 
-function rawParser(res: NodeJS.ReadableStream & { setEncoding?: (e: string) => void }, cb: (err: Error | null, body: Buffer) => void) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- superagent types the raw response loosely
+function rawParser(res: any, cb: (err: Error | null, body: any) => void) {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));

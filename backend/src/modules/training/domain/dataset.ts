@@ -1,4 +1,5 @@
 import { PhenotypeLabel, TraitName } from '../../../ml';
+import { seededRandom } from '../../../ml/split';
 
 export interface LabelledItem {
   id: string;
@@ -26,18 +27,6 @@ export function countPerTraitValue(labels: PhenotypeLabel[], traits: readonly Tr
 /** The items that say something about at least one of the traits being trained. */
 export function relevantItems<T extends { label: PhenotypeLabel }>(items: T[], traits: readonly TraitName[]): T[] {
   return items.filter((i) => traits.some((t) => i.label[t] !== null && i.label[t] !== undefined));
-}
-
-/** Deterministic PRNG (mulberry32) so a seed reproduces a split. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function stratumKey(label: PhenotypeLabel, traits: readonly TraitName[]): string {
