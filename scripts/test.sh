@@ -36,6 +36,15 @@ npx nx run-many -t build --projects=@cat-identifier/backend,@cat-identifier/fron
   > "$RUN_DIR/logs/build.log" 2>&1 || { tail -60 "$RUN_DIR/logs/build.log"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0
+echo "[test] type-checking backend sources and tests" >&2
+if npx tsc -p backend/tsconfig.json > "$RUN_DIR/logs/typecheck.log" 2>&1; then
+  echo '{"name":"backend typecheck","passed":1,"failed":0}' > "$RUN_DIR/reports/typecheck.json"
+else
+  cat "$RUN_DIR/logs/typecheck.log"
+  echo '{"name":"backend typecheck","passed":0,"failed":1}' > "$RUN_DIR/reports/typecheck.json"
+  status=1
+fi
+
 echo "[test] backend unit + integration tests (jest)" >&2
 (cd backend && npx jest --config jest.config.js --maxWorkers=2 --json --outputFile="$RUN_DIR/reports/backend.json") || status=1
 

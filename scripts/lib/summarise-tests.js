@@ -16,6 +16,9 @@ function read(name) {
   }
 }
 
+const typecheck = read('typecheck.json');
+if (typecheck) suites.push({ name: typecheck.name, passed: typecheck.passed, failed: typecheck.failed, skipped: 0 });
+
 const backend = read('backend.json');
 suites.push(
   backend
