@@ -110,6 +110,7 @@ test('upload a ZIP, filter unlabelled, select all matching, label them and see t
   await page.getByRole('option', { name: 'yes', exact: true }).click();
   await dialog.getByRole('combobox', { name: 'Colour', exact: true }).click();
   await page.getByRole('option', { name: 'blue', exact: true }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, 'training-images-bulk-dialog');
   const labelRequest = page.waitForRequest((r) => r.url().endsWith('/api/admin/training-images/labels'));
   await dialog.getByRole('button', { name: 'Apply' }).click();
@@ -127,7 +128,7 @@ test('upload a ZIP, filter unlabelled, select all matching, label them and see t
   const balance = page.getByTestId('balance');
   await expect(balance).toContainText(`${before.labelled + BLUE + unlabelledBefore} labelled, 0 unlabelled`);
   await expect(balance.getByTestId('count-colour-blue')).toHaveText(String(blueCount(before) + BLUE + unlabelledBefore));
-  await balance.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snap(page, 'training-images-balance');
   const after = await api<Balance>(baseURL!, '/api/admin/training-images/balance');
   expect(blueCount(after)).toBe(blueCount(before) + BLUE + unlabelledBefore);

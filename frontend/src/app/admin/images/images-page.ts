@@ -1,5 +1,5 @@
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, HostListener, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, HostListener, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -80,7 +80,18 @@ export class ImagesPage {
   private listSub: Subscription | null = null;
   private jobSub: Subscription | null = null;
 
+  private readonly helpDialog = viewChild<ElementRef<HTMLDialogElement>>('helpDialog');
+  private readonly previewDialog = viewChild<ElementRef<HTMLDialogElement>>('previewDialog');
+  private readonly bulkPanel = viewChild<ElementRef<HTMLElement>>('bulkPanel');
+  private readonly confirmPanel = viewChild<ElementRef<HTMLElement>>('confirmPanel');
+
   constructor() {
+    // Help and preview are native modal dialogs (top layer: above the app shell, focus moves in and comes back).
+    effect(() => syncDialog(this.helpDialog()?.nativeElement, this.helpOpen()));
+    effect(() => syncDialog(this.previewDialog()?.nativeElement, !!this.preview()));
+    // The bulk panel and the delete confirmation take the focus when they open, for keyboard users.
+    effect(() => this.bulkPanel()?.nativeElement.querySelector<HTMLElement>('mat-select')?.focus());
+    effect(() => this.confirmPanel()?.nativeElement.querySelector<HTMLElement>('button.cancel')?.focus());
     this.load();
     this.destroyRef.onDestroy(() => {
       this.listSub?.unsubscribe();
@@ -361,6 +372,10 @@ export class ImagesPage {
     return v === null || v === undefined ? '—' : v === true ? 'yes' : v === false ? 'no' : String(v);
   }
 
+  labelText(image: TrainingImage): string {
+    return image.isLabelled ? labelSummary(image.label) : 'unlabelled';
+  }
+
   filterValue(key: keyof ImageFilter): string | undefined {
     return this.filter()[key];
   }
@@ -377,4 +392,11 @@ function megabytes(bytes: number): string {
 function isTextEntry(el: HTMLElement): boolean {
   if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable) return true;
   return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'file'].includes((el as HTMLInputElement).type);
+}
+
+function syncDialog(el: HTMLDialogElement | undefined, open: boolean): void {
+  if (!el || el.open === open) return;
+  if (!open) el.close();
+  else if (typeof el.showModal === 'function') el.showModal();
+  else el.setAttribute('open', '');
 }
