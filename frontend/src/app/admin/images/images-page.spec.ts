@@ -1,0 +1,190 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { ImagesPage } from './images-page';
+import { TrainingImage } from './images-api';
+
+const BASE = '/api/admin/training-images';
+
+function image(n: number, extra: Partial<TrainingImage> = {}): TrainingImage {
+  const id = n.toString(16).padStart(24, '0');
+  return {
+    id,
+    label: { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null },
+    isLabelled: false,
+    source: 'zip',
+    thumbnailUrl: `${BASE}/${id}/thumbnail`,
+    imageUrl: `${BASE}/${id}/image`,
+    width: 160,
+    height: 160,
+    format: 'jpeg',
+    sha256: id.padEnd(64, '0'),
+    originalName: `cat-${n}.jpg`,
+    labelledBy: null,
+    labelledAt: null,
+    createdAt: '2026-01-02T03:04:05.000Z',
+    web: null,
+    ...extra,
+  };
+}
+
+describe('ImagesPage selection', () => {
+  let fixture: ComponentFixture<ImagesPage>;
+  let page: ImagesPage;
+  let backend: HttpTestingController;
+  let el: HTMLElement;
+  const firstPage = Array.from({ length: 10 }, (_, i) => image(i + 1));
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [ImagesPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ImagesPage);
+    page = fixture.componentInstance;
+    el = fixture.nativeElement;
+    flushList(firstPage, 37);
+    await render();
+  });
+
+  afterEach(() => {
+    backend.match((r) => /\/(thumbnail|image)$/.test(r.url)); // thumbnails are not what these tests are about
+    backend.verify();
+  });
+
+  async function render() {
+    fixture.detectChanges();
+    await fixture.whenStable();
+  }
+
+  function flushList(items: TrainingImage[], total: number): TestRequest {
+    const req = backend.expectOne((r) => r.method === 'GET' && r.url === BASE);
+    req.flush({ items, total, page: 1, pageSize: 10 });
+    return req;
+  }
+
+  function button(text: string | RegExp): HTMLButtonElement | undefined {
+    return Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => (typeof text === 'string' ? b.textContent?.includes(text) : text.test(b.textContent ?? '')));
+  }
+
+  it('labels the checked rows by id', () => {
+    page.toggle(firstPage[2].id);
+    page.toggle(firstPage[5].id);
+    expect(page.selectedCount()).toBe(2);
+    page.setBulk('colour', 'blue');
+    page.setBulk('is_tabby', 'false');
+    page.applyBulk();
+    const req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ ids: [firstPage[2].id, firstPage[5].id], label: { colour: 'blue', is_tabby: false } });
+    req.flush({ matched: 2, modified: 2 });
+    expect(page.notice()).toBe('Labelled 2 images (colour blue, tabby no).');
+    flushList(firstPage, 37); // the table reloads
+  });
+
+  it('the page checkbox selects this page only: ids of the 10 rows, not the filter', () => {
+    page.setFilter('labelled', 'false');
+    flushList(firstPage, 37);
+    page.togglePage();
+    expect(page.allMatching()).toBe(false);
+    expect(page.selectedCount()).toBe(10);
+    page.setBulk('is_cat', 'true');
+    page.applyBulk();
+    const req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body).toEqual({ ids: firstPage.map((i) => i.id), label: { is_cat: true } });
+  });
+
+  it('"select all N matching" sends the filter, never ids, and counts the whole match', async () => {
+    page.setFilter('labelled', 'false');
+    flushList(firstPage, 37);
+    page.setFilter('source', 'zip');
+    flushList(firstPage, 37);
+    await render();
+    expect(button(/Select all 37 matching/)).toBeUndefined(); // only offered once the whole page is selected
+
+    page.togglePage();
+    await render();
+    button(/Select all 37 matching/)!.click();
+    await render();
+    expect(page.allMatching()).toBe(true);
+    expect(el.querySelector('[data-testid="selected-count"]')?.textContent).toContain('37 selected');
+
+    page.setBulk('colour', 'lilac');
+    page.setBulk('pattern', 'unknown'); // "unknown" clears the trait
+    page.applyBulk();
+    const req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body).toEqual({ filter: { labelled: 'false', source: 'zip' }, label: { colour: 'lilac', pattern: null } });
+  });
+
+  it('unchecking one row after "all matching" falls back to the ids left on the page', () => {
+    page.togglePage();
+    page.selectAllMatching();
+    expect(page.selectedCount()).toBe(37);
+    page.toggle(firstPage[0].id);
+    expect(page.allMatching()).toBe(false);
+    expect(page.selectedCount()).toBe(9);
+    page.confirmDelete.set(true);
+    page.deleteSelected();
+    const req = backend.expectOne((r) => r.method === 'DELETE' && r.url === BASE);
+    expect(req.request.body).toEqual({ ids: firstPage.slice(1).map((i) => i.id) });
+    req.flush({ deleted: 9 });
+    expect(page.selectedCount()).toBe(0);
+    flushList(firstPage.slice(0, 1), 28);
+  });
+
+  it('delete of all matching sends the filter; changing the filter drops the selection', () => {
+    page.setFilter('colour', 'unknown');
+    flushList(firstPage, 37);
+    page.togglePage();
+    page.selectAllMatching();
+    page.deleteSelected();
+    const req = backend.expectOne((r) => r.method === 'DELETE' && r.url === BASE);
+    expect(req.request.body).toEqual({ filter: { colour: 'unknown' } });
+    req.flush({ deleted: 37 });
+    flushList([], 0);
+
+    page.togglePage();
+    page.selectAllMatching();
+    page.setFilter('source', 'upload');
+    flushList(firstPage, 37);
+    expect(page.allMatching()).toBe(false);
+    expect(page.selectedCount()).toBe(0);
+  });
+
+  it('a label shortcut labels the focus row when nothing is selected, and the selection when there is one', () => {
+    page.onKey(new KeyboardEvent('keydown', { key: '2' }));
+    let req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body).toEqual({ ids: [firstPage[0].id], label: { colour: 'blue' } });
+    req.flush({ matched: 1, modified: 1 });
+    flushList(firstPage, 37);
+    expect(page.focused()).toBe(1); // moved on to the next row
+
+    page.togglePage();
+    page.selectAllMatching();
+    page.onKey(new KeyboardEvent('keydown', { key: 'n' }));
+    req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body).toEqual({ filter: {}, label: { is_cat: false } });
+  });
+
+  it('nothing is sent when no trait was chosen or nothing is selected', () => {
+    page.toggle(firstPage[0].id);
+    page.applyBulk(); // no traits chosen
+    page.clearSelection();
+    page.setBulk('colour', 'red');
+    page.applyBulk(); // nothing selected
+    backend.expectNone(`${BASE}/labels`);
+  });
+
+  it('shows a readable error when labelling fails', () => {
+    page.toggle(firstPage[0].id);
+    page.setBulk('colour', 'blue');
+    page.applyBulk();
+    backend
+      .expectOne(`${BASE}/labels`)
+      .flush({ statusCode: 400, message: 'colour must be one of black, blue, …', error: 'Bad Request' }, { status: 400, statusText: 'Bad Request' });
+    expect(page.error()).toContain('colour must be one of');
+    expect(page.busy()).toBeNull();
+  });
+});
