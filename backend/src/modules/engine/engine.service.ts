@@ -16,6 +16,8 @@ export class EngineService implements OnApplicationShutdown {
   private pool: Promise<InferencePool> | null = null;
   private checkedAt = 0;
   private syncing: Promise<void> | null = null;
+  /** The active model that failed to load, so it is not retried on every request. */
+  private failedModelId: string | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,10 +48,17 @@ export class EngineService implements OnApplicationShutdown {
         const pool = await this.getPool();
         const activeId = await this.models.getActiveModelId();
         this.checkedAt = Date.now();
-        if (activeId && activeId !== pool.modelId) {
+        if (activeId && activeId !== pool.modelId && activeId !== this.failedModelId) {
           const started = Date.now();
-          await pool.setModel(activeId, await this.models.getArtefact(activeId));
-          this.logger.log(`Active model is now ${activeId} (loaded in ${Date.now() - started} ms)`);
+          try {
+            await pool.setModel(activeId, await this.models.getArtefact(activeId));
+            this.failedModelId = null;
+            this.logger.log(`Active model is now ${activeId} (loaded in ${Date.now() - started} ms)`);
+          } catch (err) {
+            // Keep serving with the model already loaded (if any); never take the API down for a bad model.
+            this.failedModelId = activeId;
+            this.logger.error(`Could not load the active model ${activeId}: ${err instanceof Error ? err.message : String(err)}`);
+          }
         }
       } finally {
         this.syncing = null;

@@ -114,13 +114,35 @@ export class ModelsService {
    * Idempotent: called at every API start.
    */
   async ensureStarterModel(): Promise<string | null> {
-    if ((await this.repo.count()) > 0) {
-      const active = await this.repo.getActiveModelId();
-      if (active) return active;
-      const newest = (await this.repo.list())[0];
-      await this.repo.setActiveModelId(String(newest._id));
-      return String(newest._id);
+    await this.registerBundledStarter();
+    const activeId = await this.repo.getActiveModelId();
+    const active = activeId ? await this.repo.findById(activeId) : null;
+    if (active && active.featureVersion === FEATURE_VERSION) return activeId;
+
+    // No usable active model: the newest compatible one (the bundled starter when nothing else fits).
+    const compatible = (await this.repo.list()).filter((m) => m.featureVersion === FEATURE_VERSION);
+    const next = compatible[0] ?? null;
+    if (!next) {
+      if (active) this.logger.error(`The active model ${activeId} needs image features "${active.featureVersion}" but this engine computes "${FEATURE_VERSION}", and no compatible model exists; retrain.`);
+      return activeId;
     }
+    await this.repo.setActiveModelId(String(next._id));
+    if (active) {
+      this.logger.warn(
+        `The active model "${active.name}" was trained on image features "${active.featureVersion}" but this engine computes ` +
+          `"${FEATURE_VERSION}"; switched to "${next.name}". Retrain to use your own data again.`,
+      );
+    } else {
+      this.logger.log(`Active model is now "${next.name}" (${String(next._id)}).`);
+    }
+    return String(next._id);
+  }
+
+  /**
+   * Registers the starter model shipped with this release (once per feature version), so a fresh install —
+   * and an upgrade whose engine computes new features — always has a model that works.
+   */
+  private async registerBundledStarter(): Promise<string | null> {
     let bytes: Buffer;
     try {
       bytes = await readFile(this.config.ml.starterModelPath);
@@ -129,6 +151,12 @@ export class ModelsService {
       return null;
     }
     const artefact = deserializeArtefact(bytes);
+    if (artefact.featureVersion !== FEATURE_VERSION) {
+      this.logger.error(`The bundled starter model was built for features "${artefact.featureVersion}", not "${FEATURE_VERSION}"; run npm run ml:starter.`);
+      return null;
+    }
+    const existing = (await this.repo.list()).find((m) => m.isStarter && m.featureVersion === artefact.featureVersion);
+    if (existing) return String(existing._id);
     const fileId = await this.blobs.put('models', bytes, 'starter.model', 'application/octet-stream', { starter: true });
     const model = await this.repo.create({
       name: 'Starter model (Oxford-IIIT Pet sample)',
@@ -138,12 +166,10 @@ export class ModelsService {
       metrics: (artefact.metrics?.traits as Record<string, unknown>) ?? {},
       datasetSummary: (artefact.training as unknown as Record<string, unknown>) ?? {},
     });
-    await this.repo.setActiveModelId(String(model._id));
-    this.logger.log(`Registered the starter model ${String(model._id)} as the active model.`);
+    this.logger.log(`Registered the bundled starter model as ${String(model._id)}.`);
     return String(model._id);
   }
 
-  /** Every model with what the reporting snapshot needs (modules/reporting reads models only through this). */
   async listForReporting(): Promise<
     Array<{ id: string; name: string; isStarter: boolean; createdAt: Date; trainingStartedAt: Date | null; trainingEndedAt: Date | null; metrics: Record<string, unknown>; loss: number | null; accuracy: number | null }>
   > {
