@@ -278,17 +278,18 @@ export class ImagesPage {
     this.jobSub?.unsubscribe();
     this.uploadResult.set(null);
     this.error.set(null);
-    const sending = (loaded: number) => ({
+    // the request total (multipart envelope included) once the browser reports it, else the files' size
+    const sending = (loaded: number, total = size) => ({
       phase: 'sending' as const,
-      percent: size ? Math.round((loaded / size) * 100) : 0,
-      message: `${megabytes(loaded)} of ${megabytes(size)} sent`,
+      percent: total ? Math.min(100, Math.round((loaded / total) * 100)) : 0,
+      message: `${megabytes(Math.min(loaded, total))} of ${megabytes(total)} sent`,
       name,
     });
     this.upload.set(sending(0));
     this.jobSub = events.subscribe({
       next: (e) => {
         if (e.type === HttpEventType.UploadProgress) {
-          this.upload.set({ ...sending(e.loaded), percent: Math.min(100, Math.round((e.loaded / (e.total || size || 1)) * 100)) });
+          this.upload.set(sending(e.loaded, e.total || size));
         } else if (e.type === HttpEventType.Response && e.body) {
           this.follow(e.body.jobId, name);
         }
