@@ -86,7 +86,8 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
   });
 
   it('trains through the worker, registers the model with metrics, activates it and predicts with it', async () => {
-    await importLabelled(images, ['black'], 6, 500);
+    // enough examples per colour that the heads answer on the held-out test images instead of abstaining
+    await importLabelled(images, ['black', 'blue', 'red'], 6, 500);
     worker = startWorkerProcess(t.env);
     const start = await t.http().post('/api/admin/training-runs').set(auth).send({ traits: ['colour'], maxEpochs: 60, seed: 3, name: 'int-test model' }).expect(201);
     expect(Object.keys(start.body).sort()).toEqual(['id', 'jobId']);
@@ -100,14 +101,14 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(run).toMatchObject({ id: runId, stage: 'done', progress: 100 });
     expect(run.epochs.length).toBeGreaterThan(0);
     for (const key of ['epoch', 'loss', 'accuracy', 'valLoss', 'valAccuracy']) expect(run.epochs[0]).toHaveProperty(key);
-    expect(run.datasetSummary).toMatchObject({ total: 20, perTrait: { colour: { blue: 6, red: 6, black: 8 } } });
+    expect(run.datasetSummary).toMatchObject({ total: 32, perTrait: { colour: { blue: 12, red: 12, black: 8 } } });
     expect(run.datasetSummary.test).toBeGreaterThan(0);
     trainedModelId = run.modelId;
     expect(trainedModelId).toEqual(expect.any(String));
 
     const logs = (await t.http().get(`/api/admin/training-runs/${runId}/logs`).set(auth).expect(200)).body as Array<Record<string, any>>;
     const text = logs.map((l) => l.message).join('\n');
-    expect(text).toMatch(/Froze the labelled set: 20 images/);
+    expect(text).toMatch(/Froze the labelled set: 32 images/);
     expect(text).toMatch(/already cached/);
     expect(text).toMatch(/Test colour: accuracy/);
     expect(text).toMatch(/Registered model/);
@@ -124,7 +125,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(trained.metrics.colour.confusion).toBeUndefined();
     const detail = (await t.http().get(`/api/admin/models/${trainedModelId}`).set(auth).expect(200)).body;
     expect(detail.metrics.colour.confusion.labels).toEqual(expect.arrayContaining(['black', 'blue', 'red']));
-    expect(detail.datasetSummary.perTrait.colour).toEqual({ blue: 6, red: 6, black: 8 });
+    expect(detail.datasetSummary.perTrait.colour).toEqual({ blue: 12, red: 12, black: 8 });
 
     const list = (await t.http().get('/api/admin/training-runs').set(auth).expect(200)).body;
     expect(list.items[0]).toMatchObject({ id: runId, state: 'completed', modelId: trainedModelId });
@@ -183,8 +184,14 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(crashed.state).toBe('failed');
     expect(crashed.error).toMatch(/stopped unexpectedly/);
     expect(crashed.modelId).toBeUndefined();
-    const logs = (await t.http().get(`/api/admin/training-runs/${id}/logs`).set(auth).expect(200)).body as Array<Record<string, any>>;
-    expect(logs.some((l) => l.level === 'error' && /stopped unexpectedly/.test(l.message))).toBe(true);
+    // the log line is written right after the state: poll briefly rather than race it
+    let logged = false;
+    for (let i = 0; i < 50 && !logged; i++) {
+      const logs = (await t.http().get(`/api/admin/training-runs/${id}/logs`).set(auth).expect(200)).body as Array<Record<string, any>>;
+      logged = logs.some((l) => l.level === 'error' && /stopped unexpectedly/.test(l.message));
+      if (!logged) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(logged).toBe(true);
     expect((await t.http().get('/api/admin/models').set(auth).expect(200)).body).toHaveLength(base + 1);
 
     const next = (await t.http().post('/api/admin/training-runs').set(auth).send({ traits: ['colour'], maxEpochs: 60 }).expect(201)).body;
