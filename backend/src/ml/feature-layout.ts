@@ -4,7 +4,7 @@
  * is_cat evidence; the handcrafted coat features of the detected cat region drive every coat trait; the
  * MobileNetV2 embedding lost on every trait and is left out.
  */
-import { HANDCRAFTED_DIM, HANDCRAFTED_VERSION } from './handcrafted';
+import { HANDCRAFTED_CORE_DIM, HANDCRAFTED_DIM, HANDCRAFTED_VERSION } from './handcrafted';
 import { TRAIT_NAMES, type TraitName } from './vocabulary';
 
 export type FeatureBlock = 'det' | 'hand' | 'mnv2';
@@ -29,10 +29,17 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
   boxMinScore: 0.1,
 });
 
-/** Blocks each head reads in the default configuration. */
-export const TRAIT_BLOCKS: Record<TraitName, FeatureBlock[]> = {
-  is_cat: ['det', 'hand'],
-  colour: ['hand'],
+/** A block, or 'hand-core': the hand-v2 part of the handcrafted block (without the hand-v3 additions). */
+export type HeadBlock = FeatureBlock | 'hand-core';
+
+/**
+ * Blocks each head reads in the default configuration (5-fold CV, 3 seeds, see RESULTS.md): is_cat is best on
+ * the detector alone; colour loses with the hand-v3 additions (more dimensions than its ~200 labelled photos
+ * support), tabby/pointed gain from them.
+ */
+export const TRAIT_BLOCKS: Record<TraitName, HeadBlock[]> = {
+  is_cat: ['det'],
+  colour: ['hand-core'],
   pattern: ['hand'],
   is_tabby: ['hand'],
   is_pointed: ['hand'],
@@ -54,7 +61,7 @@ export function featureDim(cfg: FeatureConfig): number {
 }
 
 /** Feature indices each trait head reads, for a configuration (blocks missing from it are skipped). */
-export function headInputs(cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG, traitBlocks = TRAIT_BLOCKS): Record<TraitName, number[]> {
+export function headInputs(cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG, traitBlocks: Record<TraitName, HeadBlock[]> = TRAIT_BLOCKS): Record<TraitName, number[]> {
   const offsets = new Map<FeatureBlock, number>();
   let off = 0;
   for (const b of cfg.blocks) {
@@ -64,9 +71,11 @@ export function headInputs(cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG, traitBlo
   const out = {} as Record<TraitName, number[]>;
   for (const t of TRAIT_NAMES) {
     const idx: number[] = [];
-    for (const b of traitBlocks[t]) {
+    for (const hb of traitBlocks[t]) {
+      const b: FeatureBlock = hb === 'hand-core' ? 'hand' : hb;
       const o = offsets.get(b);
-      if (o !== undefined) for (let i = 0; i < blockDim(b); i++) idx.push(o + i);
+      const n = hb === 'hand-core' ? HANDCRAFTED_CORE_DIM : blockDim(b);
+      if (o !== undefined) for (let i = 0; i < n; i++) idx.push(o + i);
     }
     out[t] = idx.length ? idx : Array.from({ length: off }, (_, i) => i);
   }

@@ -6,7 +6,7 @@
 import type { Box } from './detector';
 import type { RgbImage } from './image-io';
 
-export const HANDCRAFTED_VERSION = 'hand-v2';
+export const HANDCRAFTED_VERSION = 'hand-v3';
 const G = 96; // crop resampled to G x G
 
 // sRGB -> linear LUT
@@ -115,6 +115,12 @@ const MIDDLE = regionMask((x, y) => y >= 0.33 && y <= 0.67 && x > 0.15 && x < 0.
 const LEFT = regionMask((x, y) => x < 0.33 && y > 0.2);
 const RIGHT = regionMask((x, y) => x > 0.67 && y > 0.2);
 const BORDER = regionMask((x, y) => x < 0.12 || x > 0.88 || y < 0.1 || y > 0.9);
+/** centre-weighted body core: an ellipse in the middle of the box (background and edges excluded) */
+const CORE = regionMask((x, y) => ((x - 0.5) / 0.32) ** 2 + ((y - 0.55) / 0.36) ** 2 <= 1);
+/** upper corners of the box: ears (and face edges on a head close-up) */
+const EARS = regionMask((x, y) => y < 0.25 && (x < 0.3 || x > 0.7));
+/** upper half: where the eyes are, on a head shot or a whole cat */
+const UPPER = regionMask((x, y) => y < 0.55 && x > 0.15 && x < 0.85);
 const GRID: Mask[] = [];
 for (let gy = 0; gy < 4; gy++) for (let gx = 0; gx < 4; gx++) GRID.push(regionMask((x, y) => Math.floor(x * 4) === gx && Math.floor(y * 4) === gy));
 
@@ -245,7 +251,43 @@ function variance(v: Float32Array, mask: Mask): number {
   return n ? s / n : 0;
 }
 
+/**
+ * hand-v3 additions (appended, so the first values are hand-v2's): colour of the coat without its white
+ * patches and of the centre-weighted body core (background and white do not dominate the colour), the raw 4x4
+ * white layout (bicolour/van: white below, colour on the back), blue eyes (colourpoints are blue-eyed) and
+ * ears-vs-body contrast (points).
+ */
+const V3_DIM = 38;
+function v3Features(p: Plane, gw: number[], isWhite: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  const nonWhite = new Uint8Array(G * G);
+  const coreNonWhite = new Uint8Array(G * G);
+  for (let i = 0; i < G * G; i++) {
+    const w = isWhite(i);
+    nonWhite[i] = !w ? 1 : 0;
+    coreNonWhite[i] = CORE[i] && !w ? 1 : 0;
+  }
+  for (const mask of [nonWhite, coreNonWhite]) {
+    out.push(...percentiles(p.L, mask, [0.25, 0.5, 0.75]).map((v) => v / 50));
+    out.push(...percentiles(p.A, mask, [0.5]).map((v) => v / 20));
+    out.push(...percentiles(p.B, mask, [0.5]).map((v) => v / 20));
+    out.push(...percentiles(p.C, mask, [0.5, 0.9]).map((v) => v / 20));
+  }
+  out.push(fraction(p, CORE, isWhite));
+  out.push(...gw);
+  const isBlue = (i: number) => p.B[i] < -10 && p.C[i] > 12 && p.L[i] > 25;
+  out.push(fraction(p, UPPER, isBlue) * 10, fraction(p, ALL, isBlue) * 10);
+  const upperBlue = percentiles(p.B, UPPER, [0.01, 0.03]);
+  out.push(-upperBlue[0] / 20, -upperBlue[1] / 20);
+  const lCore = percentiles(p.L, CORE, [0.5])[0];
+  const lEars = percentiles(p.L, EARS, [0.25, 0.5]);
+  out.push((lCore - lEars[0]) / 30, (lCore - lEars[1]) / 30, fraction(p, EARS, (i) => p.L[i] < 35));
+  return out;
+}
+
 export const HANDCRAFTED_DIM = computeDim();
+/** Length of the hand-v2 part (the first values of the block); the hand-v3 additions follow it. */
+export const HANDCRAFTED_CORE_DIM = HANDCRAFTED_DIM - V3_DIM;
 function computeDim(): number {
   return handcraftedFeatures({ data: new Uint8Array(8 * 8 * 3), width: 8, height: 8 }, { x0: 0, y0: 0, x1: 8, y1: 8 }).length;
 }
@@ -304,5 +346,6 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
   for (let i = 0; i < coloured.length; i++) coloured[i] = ALL[i] && !isWhite(i) ? 1 : 0;
   out.push(...texture(p, INNER));
   out.push(...texture(p, coloured));
+  out.push(...v3Features(p, gw, isWhite));
   return Float32Array.from(out.map((v) => (Number.isFinite(v) ? v : 0)));
 }

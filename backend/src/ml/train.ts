@@ -30,6 +30,8 @@ export interface TrainOptions {
   minPerValue?: number;
   /** most abstention accepted on the validation split when choosing the threshold */
   maxAbstention?: number;
+  /** cost of one point of abstention against one point of balanced accuracy when choosing the threshold (per trait) */
+  abstentionPenalty?: Partial<Record<TraitName, number>>;
   /** per-trait overrides of the head's fit options */
   fit?: Partial<Record<TraitName, Partial<FitOptions>>>;
   featureVersion?: string;
@@ -52,11 +54,14 @@ export interface TrainProgress {
 /** Per-trait defaults found by cross-validation on the dev sets (see RESULTS.md). */
 export const TRAIT_FIT: Record<TraitName, Partial<FitOptions>> = {
   is_cat: { hidden: 0, l2: 3e-3 },
-  colour: { hidden: 32, l2: 3e-3 },
+  colour: { hidden: 0, l2: 3e-3 },
   pattern: { hidden: 32, l2: 3e-3 },
   is_tabby: { hidden: 32, l2: 3e-3 },
   is_pointed: { hidden: 32, l2: 3e-3 },
 };
+
+/** Abstention penalty per trait (see chooseThreshold). */
+export const TRAIT_ABSTENTION_PENALTY: Record<TraitName, number> = { is_cat: 0.2, colour: 0.25, pattern: 0.25, is_tabby: 0.25, is_pointed: 0.25 };
 
 export const DEFAULT_MIN_PER_VALUE = 3;
 /** below this many labelled photos a coat head also gets the open-set guard */
@@ -177,7 +182,7 @@ export async function trainHeads(
         for (let k = 0; k < K; k++) s += (calibrated[i * K + k] = Math.exp(calibrated[i * K + k] / temperature - m));
         for (let k = 0; k < K; k++) calibrated[i * K + k] /= s;
       }
-      threshold = chooseThreshold(calibrated, vy, K, maxAbstention);
+      threshold = chooseThreshold(calibrated, vy, K, maxAbstention, opts.abstentionPenalty?.[trait] ?? TRAIT_ABSTENTION_PENALTY[trait]);
       const best = r.history.find((h) => h.epoch === r.bestEpoch) ?? r.history[r.history.length - 1];
       record.valLoss = best.valLoss;
       record.valAccuracy = best.valAccuracy;
