@@ -40,7 +40,8 @@ ensure_mongo "$MONGO_URL" "$DATA_DIR/mongo" "$DATA_DIR/logs/mongo.log"
 [ -n "$STARTED_MONGO_PID" ] && pids+=("$STARTED_MONGO_PID")
 
 PROCESS_ROLE=worker node backend/dist/worker.js &
-pids+=($!)
+worker_pid=$!
+pids+=("$worker_pid")
 PROCESS_ROLE=api node backend/dist/main.js &
 api_pid=$!
 pids+=("$api_pid")
@@ -59,4 +60,5 @@ cat >&2 <<MSG
   Press Ctrl-C to stop.
 
 MSG
-wait -n "${pids[@]}" || true
+# Runs until Ctrl-C, or until the API or the worker exits (then everything else is stopped too).
+wait -n "$api_pid" "$worker_pid" || true

@@ -46,12 +46,13 @@ build_ferretdb() {
   rm -rf "$work"
 }
 
-# start_ferretdb DATA_DIR PORT LOGFILE -> prints pid
+# start_ferretdb DATA_DIR PORT LOGFILE -> sets FERRETDB_PID (a child of the calling shell, so it can be waited on)
 start_ferretdb() {
   local data_dir="$1" port="$2" log="$3"
   build_ferretdb
   mkdir -p "$data_dir"
   "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$data_dir/" --listen-addr="127.0.0.1:$port" \
     --telemetry=disable --state-dir=- --debug-addr=- --log-level=warn >"$log" 2>&1 &
-  echo $!
+  FERRETDB_PID=$!
+  echo "$FERRETDB_PID"
 }

@@ -91,7 +91,8 @@ ensure_mongo() {
     STARTED_MONGO_PID=$!
   else
     log "starting FerretDB $FERRETDB_VERSION (SQLite) on 127.0.0.1:$port, data in ${data_dir#"$ROOT"/}"
-    STARTED_MONGO_PID="$(start_ferretdb "$data_dir" "$port" "$logfile")"
+    start_ferretdb "$data_dir" "$port" "$logfile" >/dev/null
+    STARTED_MONGO_PID="$FERRETDB_PID"
   fi
   for _ in $(seq 1 120); do
     if mongo_ping "$url"; then return 0; fi

@@ -31,8 +31,9 @@ export const appConfig: ApplicationConfig = {
       // <mat-icon>name</mat-icon> renders Material Symbols Outlined (self-hosted, see angular.json styles).
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
       inject(ThemeService);
-      // Restore an admin session from the refresh cookie in the background; adminGuard awaits it.
-      void inject(AuthStore).restoreSession();
+      // Restore an admin session from the refresh cookie in the background (admin pages only: breeders have
+      // no session, so the public pages make no auth call); adminGuard awaits it on navigation to /admin.
+      if (location.pathname.startsWith('/admin')) void inject(AuthStore).restoreSession();
     }),
   ],
 };
