@@ -129,8 +129,49 @@ function percentiles(values: Float32Array, mask: Mask, qs: number[]): number[] {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (mask[i]) v[n++] = values[i];
   if (n === 0) return qs.map(() => 0);
-  const sorted = v.subarray(0, n).sort(); // typed-array sort: numeric, no comparator
-  return qs.map((q) => sorted[Math.min(n - 1, Math.floor(q * n))]);
+  // order statistics by quickselect (O(n) per quantile; the values equal those of a full sort, which cost
+  // half of the handcrafted features' time)
+  const ks = qs.map((q) => Math.min(n - 1, Math.floor(q * n)));
+  const order = ks.map((_, i) => i).sort((a, b) => ks[a] - ks[b]);
+  const out = new Array<number>(qs.length);
+  let lo = 0;
+  for (const i of order) {
+    const k = ks[i];
+    if (k >= lo) {
+      select(v, lo, n - 1, k);
+      lo = k + 1;
+    }
+    out[i] = v[k];
+  }
+  return out;
+}
+
+/** Rearranges a[lo..hi] so a[k] is the value a sorted range would hold there, smaller-or-equal values before it. */
+function select(a: Float32Array, lo: number, hi: number, k: number): void {
+  while (hi > lo) {
+    // median of three as pivot
+    const mid = (lo + hi) >> 1;
+    const x = a[lo];
+    const y = a[mid];
+    const z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
 function fraction(p: Plane, mask: Mask, pred: (i: number) => boolean): number {
