@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { Page } from '@playwright/test';
-import { ADMIN, adminToken, snap } from '../support/session';
+import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
 
 /**
  * Admin journey: a seeded training set (and predictions with feedback when a model is loaded) → "Refresh now"
@@ -28,15 +28,6 @@ async function noisyJpeg(seed: number): Promise<Buffer> {
     raw[i] = s & 0xff;
   }
   return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
-}
-
-/** Signs in through the real login page (exact field names: the page also has a "Show password" button). */
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByRole('textbox', { name: /username/i }).fill(ADMIN.username);
-  await page.getByRole('textbox', { name: /password/i }).fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await expect(page).not.toHaveURL(/\/admin\/login/);
 }
 
 async function waitForJob(baseURL: string, token: string, jobId: string): Promise<Record<string, any>> {
@@ -93,7 +84,7 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
   }
   test.info().annotations.push({ type: 'predictions seeded', description: String(predictionsMade) });
 
-  await signIn(page);
+  await loginAsAdmin(page);
   await page.goto('/admin/dashboards');
   await expect(page.getByRole('heading', { name: 'Dashboards', level: 1 })).toBeVisible();
 

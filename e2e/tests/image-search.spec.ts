@@ -1,17 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { ADMIN, adminToken, snap } from '../support/session';
-
-/**
- * Signs in through the real login page. (Local because the shared loginAsAdmin's getByLabel(/password/i)
- * also matches the login page's "Show password" button.)
- */
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByRole('textbox', { name: /username/i }).fill(ADMIN.username);
-  await page.getByRole('textbox', { name: /password/i }).fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await expect(page).not.toHaveURL(/\/admin\/login/);
-}
+import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
 
 /**
  * Journey: an admin searches the web (Openverse, served by the local fake provider started by scripts/lib/e2e.sh),
@@ -20,7 +8,7 @@ async function signIn(page: Page): Promise<void> {
  * private addresses for that; the SSRF refusals are covered by the backend tests).
  */
 test('search the web, select 5 photos, import them with their licence', async ({ page, baseURL }) => {
-  await signIn(page);
+  await loginAsAdmin(page);
   await page.goto('/admin/search');
   await expect(page.getByRole('heading', { name: 'Web search' })).toBeVisible();
 
@@ -87,7 +75,7 @@ test('search the web, select 5 photos, import them with their licence', async ({
 });
 
 test('a provider failure shows a readable message naming the provider', async ({ page }) => {
-  await signIn(page);
+  await loginAsAdmin(page);
   await page.goto('/admin/search');
   await page.getByLabel('Search words').fill('provider-error');
   await page.getByRole('button', { name: 'Search' }).click();

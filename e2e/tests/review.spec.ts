@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import sharp from 'sharp';
-import { ADMIN, adminToken, snap } from '../support/session';
+import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
 
 /**
  * Admin journey (issue 9): a breeder uploads a photo and rejects the result with a correction; the admin finds
@@ -67,14 +67,6 @@ async function ensureModel(base: string): Promise<void> {
   await expect.poll(async () => ((await (await api(base, token, '/api/admin/models')).json()) as Array<{ isActive: boolean }>).some((m) => m.isActive)).toBe(true);
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByRole('textbox', { name: /username/i }).fill(ADMIN.username);
-  await page.getByRole('textbox', { name: /password/i }).fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await expect(page).not.toHaveURL(/\/admin\/login/);
-}
-
 async function chooseOption(page: Page, selectTestId: string, option: string): Promise<void> {
   await page.getByTestId(selectTestId).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -99,7 +91,7 @@ test('review a rejected prediction, correct the colour, add it to the training s
   expect(fb.status).toBe(201);
 
   // 2. The admin: the review queue puts breeder rejections first.
-  await signIn(page);
+  await loginAsAdmin(page);
   await page.goto('/admin/predictions');
   const table = page.getByTestId('predictions-table');
   const row = table.locator(`tr[data-prediction-id="${prediction.id}"]`);

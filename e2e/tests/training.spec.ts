@@ -1,7 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import JSZip from 'jszip';
 import sharp from 'sharp';
-import { ADMIN, adminToken, snap } from '../support/session';
+import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
 
 /**
  * Admin journey: a small labelled set (uploaded as a ZIP with colour folders) → Training: start a colour-only
@@ -25,14 +25,6 @@ async function tintedJpeg(rgb: [number, number, number], seed: number): Promise<
     raw[i] = Math.max(0, Math.min(255, rgb[i % 3] + ((s >> 8) % 41) - 20));
   }
   return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/admin/login');
-  await page.getByRole('textbox', { name: /username/i }).fill(ADMIN.username);
-  await page.getByRole('textbox', { name: /password/i }).fill(ADMIN.password);
-  await page.getByRole('button', { name: /sign in|log in/i }).click();
-  await expect(page).not.toHaveURL(/\/admin\/login/);
 }
 
 /** Labelled training images through the real API: a ZIP whose folder names are colours, imported by the worker. */
@@ -62,7 +54,7 @@ async function seedLabelledSet(baseURL: string): Promise<void> {
 test('start a training run, watch it to completion and activate the model', async ({ page, baseURL }) => {
   test.setTimeout(300_000);
   await seedLabelledSet(baseURL!);
-  await signIn(page);
+  await loginAsAdmin(page);
 
   await page.goto('/admin/training');
   await expect(page.getByRole('heading', { name: 'Training', level: 1 })).toBeVisible();
