@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import sharp from 'sharp';
 import { COLOURS, FEATURE_VERSION, InferencePool, PATTERNS, PhenotypeLabel } from '../ml';
 import { parseArgs } from './args';
+import { featureKey } from '../modules/engine/schemas/image-features.schema';
 
 const ADMIN = { username: 'bench-admin', password: 'bench admin password 123' };
 
@@ -151,10 +152,10 @@ async function main(): Promise<void> {
           format: 'jpeg', source: 'upload', label, isLabelled: true, labelledBy: 'bench', labelledAt: now, originalName: `bench-${j}.jpg`,
           web: null, predictionId: null, createdBy: 'bench', createdAt: now, updatedAt: now,
         });
-        feats.push({ sha256: sha, featureVersion: FEATURE_VERSION, vector: Buffer.from(v.buffer), createdAt: now });
+        feats.push({ _id: featureKey(FEATURE_VERSION, sha) as unknown as ObjectId, sha256: sha, featureVersion: FEATURE_VERSION, vector: Buffer.from(v.buffer), createdAt: now });
       }
       await db.collection('training_images').insertMany(imgs);
-      await db.collection('image_features').insertMany(feats);
+      await db.collection('image_feature_cache').insertMany(feats);
     }
     const seedMs = Date.now() - seedStarted;
 

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { FEATURE_VERSION } from '../../ml';
-import { ImageFeatures } from './schemas/image-features.schema';
+import { featureKey, ImageFeatures } from './schemas/image-features.schema';
 import { EngineService } from './engine.service';
+
+const SMALL_LOOKUP = 200;
 
 /** Features per image content hash + extractor version; computes only what is missing. */
 @Injectable()
@@ -15,48 +17,54 @@ export class FeatureCacheService {
 
   async getMany(hashes: string[]): Promise<Map<string, Float32Array>> {
     const out = new Map<string, Float32Array>();
-    if (hashes.length > 200) {
-      // A training run asks for thousands: one pass over the cache beats many `$in` chunks (FerretDB v1 does
-      // not use an index for `$in`, so each chunk would scan the collection again).
+    if (hashes.length > SMALL_LOOKUP) {
+      // A training run asks for thousands: one pass over this version's vectors beats thousands of lookups.
       const wanted = new Set(hashes);
       const cursor = this.features.find({ featureVersion: FEATURE_VERSION }).lean().cursor({ batchSize: 1000 });
-      for await (const d of cursor) {
-        if (wanted.has(d.sha256)) out.set(d.sha256, bufferToFloat32(d.vector as unknown as Buffer | { buffer: Buffer }));
-      }
+      for await (const d of cursor) if (wanted.has(d.sha256)) out.set(d.sha256, toFloat32(d.vector));
       return out;
     }
-    if (!hashes.length) return out;
-    const docs = await this.features.find({ sha256: { $in: hashes }, featureVersion: FEATURE_VERSION }).lean().exec();
-    for (const d of docs) out.set(d.sha256, bufferToFloat32(d.vector as unknown as Buffer | { buffer: Buffer }));
+    const docs = await Promise.all(hashes.map((h) => this.features.findById(featureKey(FEATURE_VERSION, h)).lean().exec()));
+    for (const d of docs) if (d) out.set(d.sha256, toFloat32(d.vector));
     return out;
   }
 
   async has(hash: string): Promise<boolean> {
-    return (await this.features.countDocuments({ sha256: hash, featureVersion: FEATURE_VERSION }).exec()) > 0;
+    return (await this.features.exists({ _id: featureKey(FEATURE_VERSION, hash) })) !== null;
   }
 
+  /** Idempotent: the vector of the same bytes under the same extractor is always the same. */
   async put(hash: string, vector: Float32Array): Promise<void> {
-    await this.features
-      .updateOne(
-        { sha256: hash, featureVersion: FEATURE_VERSION },
-        { $set: { vector: Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength) } },
-        { upsert: true },
-      )
-      .exec();
+    try {
+      await this.features.create({
+        _id: featureKey(FEATURE_VERSION, hash),
+        sha256: hash,
+        featureVersion: FEATURE_VERSION,
+        vector: Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
+      });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
   }
 
   /** Returns the cached vector, computing and storing it from the image bytes when missing. */
   async getOrCompute(hash: string, loadBytes: () => Promise<Buffer>): Promise<{ vector: Float32Array; cached: boolean }> {
-    const hit = (await this.getMany([hash])).get(hash);
-    if (hit) return { vector: hit, cached: true };
+    const hit = await this.features.findById(featureKey(FEATURE_VERSION, hash)).lean().exec();
+    if (hit) return { vector: toFloat32(hit.vector), cached: true };
     const vector = await this.engine.extractFeatures(await loadBytes());
     await this.put(hash, vector);
     return { vector, cached: false };
   }
 }
 
-function bufferToFloat32(raw: Buffer | { buffer: Buffer }): Float32Array {
-  const buf = Buffer.isBuffer(raw) ? raw : Buffer.from((raw as { buffer: Buffer }).buffer);
+function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: number; message?: string };
+  return e?.code === 11000 || /duplicate key/i.test(e?.message ?? '');
+}
+
+function toFloat32(raw: unknown): Float32Array {
+  const r = raw as Buffer | { buffer: Buffer };
+  const buf = Buffer.isBuffer(r) ? r : Buffer.from(r.buffer);
   const copy = new Uint8Array(buf.byteLength);
   copy.set(buf);
   return new Float32Array(copy.buffer);
