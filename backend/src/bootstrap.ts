@@ -27,6 +27,16 @@ export function configureApi(app: INestApplication): void {
   const express = app as NestExpressApplication;
   express.set('trust proxy', 'loopback');
   express.disable('x-powered-by');
+  // Baseline security headers. Result links are capabilities (whoever holds one sees the result), so no page may
+  // leak its URL to other sites through the Referer header; no framing; no MIME sniffing.
+  app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    next();
+  });
   express.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
   app.use(cookieParser());

@@ -24,6 +24,14 @@ describe('infrastructure against the real servers', () => {
     await expect(blobs.delete('images', id)).resolves.toBeUndefined(); // idempotent
   });
 
+  it('sends baseline security headers (result links are capabilities: no Referer leaks)', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('reports each dependency separately on /api/health', async () => {
     const res = await t.http().get('/api/health').expect(200);
     expect(res.body.status).toBe('ok');
