@@ -155,7 +155,11 @@ describe('POST /api/admin/image-search/import', () => {
     // the same batch again: nothing new (idempotent)
     const again = await post('/api/admin/image-search/import', { items: chosen }).expect(202);
     const job2 = await waitForJob(t, again.body.jobId);
-    expect(job2.result).toEqual({ imported: 0, duplicates: 3, failed: [] });
+    expect({ state: job2.state, error: job2.error, result: job2.result }).toEqual({
+      state: 'completed',
+      error: undefined,
+      result: { imported: 0, duplicates: 3, failed: [] },
+    });
   });
 
   it('marks search results that are already imported', async () => {

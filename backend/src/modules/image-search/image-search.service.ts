@@ -110,7 +110,9 @@ export class ImageSearchService {
       userId,
     };
     const jobId = randomUUID();
-    await this.queue.add(JobName.ImportWebImages, payload, { jobId });
+    // Idempotent (URLs and content hashes already imported count as duplicates), so a transient failure of the
+    // whole job (e.g. the database briefly busy) is retried once instead of failing the admin's import.
+    await this.queue.add(JobName.ImportWebImages, payload, { jobId, attempts: 2, backoff: { type: 'fixed', delay: 1000 } });
     return { jobId };
   }
 }

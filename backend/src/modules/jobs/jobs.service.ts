@@ -74,6 +74,10 @@ export class JobsService {
 
   async toView(job: Job): Promise<JobView> {
     const raw = await job.getState();
+    if ((raw === 'completed' || raw === 'failed') && job.finishedOn === undefined) {
+      // The job object was read before it finished: read it again so result/error match the final state.
+      job = (await this.allQueues().find((q) => q.name === job.queueName)?.getJob(job.id!)) ?? job;
+    }
     const cancelled = await this.control.isCancelled(job.id!);
     let state: JobState;
     if (raw === 'completed') state = 'completed';
