@@ -34,37 +34,11 @@ export class PredictionsRepository {
     return this.predictions.find({ _id: { $in: ids } }).lean<Prediction[]>().exec();
   }
 
-  /** Counts per predicted label × model × review statuses (one $group with one $sum: FerretDB-safe). */
-  async groupForSnapshot() {
+  /** Streams every prediction with only the fields the reporting snapshot needs (one pass serves all its counts). */
+  snapshotCursor() {
     return this.predictions
-      .aggregate<{
-        _id: { is_cat: unknown; colour: unknown; pattern: unknown; is_tabby: unknown; is_pointed: unknown; modelId: string; userReview: string; adminReview: string };
-        count: number;
-      }>([
-        {
-          $group: {
-            _id: {
-              is_cat: '$predicted.is_cat',
-              colour: '$predicted.colour',
-              pattern: '$predicted.pattern',
-              is_tabby: '$predicted.is_tabby',
-              is_pointed: '$predicted.is_pointed',
-              modelId: '$modelId',
-              userReview: '$userReview',
-              adminReview: '$adminReview',
-            },
-            count: { $sum: 1 },
-          },
-        },
-      ])
-      .exec();
-  }
-
-  /** Streams predictions that have user feedback (only the fields scoring needs). */
-  withFeedbackCursor() {
-    return this.predictions
-      .find({ userReview: { $in: ['accepted', 'rejected'] } }, { predicted: 1, feedback: 1, modelId: 1, createdAt: 1 })
-      .lean<Pick<Prediction, 'predicted' | 'feedback' | 'modelId' | 'createdAt'>>()
+      .find({}, { predicted: 1, modelId: 1, userReview: 1, adminReview: 1, feedback: 1, createdAt: 1 })
+      .lean<Pick<Prediction, 'predicted' | 'modelId' | 'userReview' | 'adminReview' | 'feedback' | 'createdAt'>>()
       .cursor({ batchSize: 1000 });
   }
 }

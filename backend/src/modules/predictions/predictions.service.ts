@@ -39,6 +39,22 @@ export interface AdminPredictionView extends PredictionView {
 
 const DISPLAY_MAX_SIDE = 1280;
 
+export interface SnapshotCount {
+  label: PhenotypeLabel;
+  modelId: string;
+  userReview: 'none' | 'accepted' | 'rejected';
+  adminReview: 'none' | 'accepted' | 'rejected';
+  count: number;
+}
+
+export interface FeedbackAccuracy {
+  modelId: string;
+  day: string;
+  trait: TraitName;
+  scored: number;
+  correct: number;
+}
+
 @Injectable()
 export class PredictionsService {
 
@@ -230,38 +246,48 @@ export class PredictionsService {
 
   // ---- for the reporting snapshot ----------------------------------------------------------------------
 
-  async countForSnapshot() {
-    const groups = await this.repo.groupForSnapshot();
-    return groups.map((g) => ({
-      label: {
-        is_cat: (g._id.is_cat ?? null) as boolean | null,
-        colour: (g._id.colour ?? null) as PhenotypeLabel['colour'],
-        pattern: (g._id.pattern ?? null) as PhenotypeLabel['pattern'],
-        is_tabby: (g._id.is_tabby ?? null) as boolean | null,
-        is_pointed: (g._id.is_pointed ?? null) as boolean | null,
-      },
-      modelId: g._id.modelId,
-      userReview: (g._id.userReview ?? 'none') as 'none' | 'accepted' | 'rejected',
-      adminReview: (g._id.adminReview ?? 'none') as 'none' | 'accepted' | 'rejected',
-      count: g.count,
-    }));
-  }
+  /**
+   * Everything the reporting snapshot needs from predictions, in ONE pass over the collection: counts per
+   * predicted label × model × user/admin review status, and real-world accuracy from breeders' feedback
+   * per model, day (of the prediction) and trait.
+   */
+  async snapshotFacts(): Promise<{ counts: SnapshotCount[]; feedback: FeedbackAccuracy[] }> {
+    const counts = new Map<string, SnapshotCount>();
+    const feedback = new Map<string, FeedbackAccuracy>();
+    for await (const p of this.repo.snapshotCursor()) {
+      const label = {
+        is_cat: p.predicted?.is_cat ?? null,
+        colour: p.predicted?.colour ?? null,
+        pattern: p.predicted?.pattern ?? null,
+        is_tabby: p.predicted?.is_tabby ?? null,
+        is_pointed: p.predicted?.is_pointed ?? null,
+      };
+      const userReview = p.userReview ?? 'none';
+      const adminReview = p.adminReview ?? 'none';
+      const key = JSON.stringify([label, p.modelId, userReview, adminReview]);
+      const c = counts.get(key);
+      if (c) c.count++;
+      else counts.set(key, { label, modelId: p.modelId, userReview, adminReview, count: 1 });
 
-  /** Real-world accuracy from breeders' feedback, per model, day (of the prediction) and trait. */
-  async feedbackAccuracy(): Promise<Array<{ modelId: string; day: string; trait: TraitName; scored: number; correct: number }>> {
-    const acc = new Map<string, { modelId: string; day: string; trait: TraitName; scored: number; correct: number }>();
-    for await (const p of this.repo.withFeedbackCursor()) {
       if (!p.feedback) continue;
       const day = new Date(p.createdAt).toISOString().slice(0, 10);
-      for (const o of scoreFeedback(p.predicted, p.feedback)) {
-        const key = `${p.modelId}|${day}|${o.trait}`;
-        const row = acc.get(key) ?? { modelId: p.modelId, day, trait: o.trait, scored: 0, correct: 0 };
+      for (const o of scoreFeedback(label, p.feedback)) {
+        const fkey = `${p.modelId}|${day}|${o.trait}`;
+        const row = feedback.get(fkey) ?? { modelId: p.modelId, day, trait: o.trait, scored: 0, correct: 0 };
         row.scored++;
         if (o.correct) row.correct++;
-        acc.set(key, row);
+        feedback.set(fkey, row);
       }
     }
-    return [...acc.values()];
+    return { counts: [...counts.values()], feedback: [...feedback.values()] };
+  }
+
+  async countForSnapshot(): Promise<SnapshotCount[]> {
+    return (await this.snapshotFacts()).counts;
+  }
+
+  async feedbackAccuracy(): Promise<FeedbackAccuracy[]> {
+    return (await this.snapshotFacts()).feedback;
   }
 
   private async find(id: string): Promise<Prediction> {

@@ -46,7 +46,7 @@ export class SnapshotService {
     const trainingImages = await this.images.countByLabelAndSource();
     const imagesMs = lap();
     await progress(35, 'Counting predictions by label, model and review');
-    const [predictions, feedback] = await Promise.all([this.predictions.countForSnapshot(), this.predictions.feedbackAccuracy()]);
+    const { counts: predictions, feedback } = await this.predictions.snapshotFacts();
     const predictionsMs = lap();
     await progress(65, 'Reading models and their metrics');
     const [models, activeModelId] = await Promise.all([this.models.listForReporting(), this.models.getActiveModelId()]);
