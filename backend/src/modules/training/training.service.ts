@@ -117,8 +117,9 @@ export class TrainingService {
     if (run.state !== 'queued' && run.state !== 'running') {
       throw new ConflictException(`Training run ${id} has already ${run.state === 'completed' ? 'completed' : `ended (${run.state})`}; there is nothing to cancel.`);
     }
-    await this.control.requestCancel(run.jobId);
+    // Record who cancels before raising the flag the worker watches, so the worker always finds the name.
     await this.runs.update(id, { cancelRequested: true, cancelledBy: user.username }, ['queued', 'running']);
+    await this.control.requestCancel(run.jobId);
     if (run.state === 'queued') {
       const job = await this.queue.getJob(run.jobId);
       const state = job ? await job.getState() : 'unknown';
