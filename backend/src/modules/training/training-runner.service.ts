@@ -252,12 +252,14 @@ export class TrainingRunner {
     });
     if (!created) await ctx.log('warn', 'This run had already registered its model; kept that one.');
     await ctx.stopHeartbeat();
-    await this.runs.finish(runId, 'completed', { modelId, stage: 'done', progress: 100, message: STAGE_TITLES.done });
+    // The last log line goes in before the run turns 'completed': a page that stops following the log when it
+    // sees the end state has then already been able to read it.
     await this.runs.log(
       runId,
       'info',
       `Registered model ${modelId} in ${Math.round((endedAt.getTime() - startedAt.getTime()) / 1000)} s. Activate it under Admin → Models to use it for predictions.`,
     );
+    await this.runs.finish(runId, 'completed', { modelId, stage: 'done', progress: 100, message: STAGE_TITLES.done });
     await ctx.report(100, 'Completed');
     return modelId;
   }
