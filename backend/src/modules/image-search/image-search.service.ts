@@ -7,28 +7,13 @@ import { isLabelled, normaliseLabel, PhenotypeLabel } from '../../ml/vocabulary'
 import { ImportWebImagesPayload, JobName, QueueName } from '../../infra/queue/queues';
 import { LicenceFilter, matchesLicenceFilter } from './domain/licence';
 import { ImportRequestDto, SearchQueryDto } from './dto/image-search.dto';
+import type { SearchProviderInfo, SearchResponse } from '../../contracts/image-search';
 import { ImageSearchResult, PROVIDER_IDS, ProviderError } from './providers/provider';
 import { ImageSearchProviders } from './providers/provider-registry';
 import { TRAINING_IMAGE_LIBRARY, TrainingImageLibrary } from './training-image-library';
 
-export interface ProviderInfo {
-  id: string;
-  name: string;
-  enabled: boolean;
-  needsKey: boolean;
-}
-
-export interface SearchResponse {
-  provider: string;
-  query: string;
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-  /** Total hits when the provider reports it (often an estimate). */
-  total: number | null;
-  licence: LicenceFilter;
-  results: ImageSearchResult[];
-}
+export type ProviderInfo = SearchProviderInfo;
+export type { SearchResponse };
 
 @Injectable()
 export class ImageSearchService {

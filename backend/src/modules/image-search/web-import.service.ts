@@ -8,6 +8,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ImportWebImagesPayload, JobProgress } from '../../infra/queue/queues';
+import type { WebImportItemOutcome, WebImportProgress as WebImportProgressView, WebImportResult } from '../../contracts/image-search';
 import { ImageInputError } from '../../ml/errors';
 import { inspectImage } from '../../ml/image-io';
 import { PhenotypeLabel } from '../../ml/vocabulary';
@@ -25,24 +26,9 @@ export function addressCheckFromConfig(config: AppConfig): AddressCheck {
   return config.imageSearch.allowPrivateAddresses ? () => null : blockedReason;
 }
 
-export type ItemOutcome =
-  | { url: string; outcome: 'imported' | 'duplicate'; id: string | null }
-  | { url: string; outcome: 'failed'; reason: string };
-
-export interface WebImportResult {
-  imported: number;
-  duplicates: number;
-  failed: { url: string; reason: string }[];
-}
-
-export interface WebImportProgress extends JobProgress {
-  done: number;
-  total: number;
-  imported: number;
-  duplicates: number;
-  failed: number;
-  items: ItemOutcome[];
-}
+export type ItemOutcome = WebImportItemOutcome;
+export type { WebImportResult };
+export type WebImportProgress = WebImportProgressView & JobProgress;
 
 export interface WebImportHooks {
   progress?: (p: WebImportProgress) => Promise<void> | void;

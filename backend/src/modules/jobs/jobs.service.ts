@@ -4,21 +4,9 @@ import { ModuleRef } from '@nestjs/core';
 import { Job, Queue } from 'bullmq';
 import { JobControl } from '../../infra/queue/job-control';
 import { ALL_QUEUES, JobProgress } from '../../infra/queue/queues';
+import type { JobState, JobView } from '../../contracts/jobs';
 
-export type JobState = 'waiting' | 'active' | 'completed' | 'failed' | 'cancelled';
-
-export interface JobView {
-  id: string;
-  name: string;
-  queue: string;
-  state: JobState;
-  progress: number;
-  details?: Record<string, unknown>;
-  result?: unknown;
-  error?: string;
-  createdAt: string;
-  finishedAt?: string;
-}
+export type { JobState, JobView };
 
 /** The one jobs API over every queue: look a job up by id, follow it, cancel it. */
 @Injectable()

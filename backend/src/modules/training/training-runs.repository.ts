@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, isValidObjectId } from 'mongoose';
+import type { TrainingLogEntry as TrainingLogEntryView } from '../../contracts/training';
 import {
   ACTIVE_SLOT,
   EpochRecord,
@@ -13,12 +14,7 @@ import {
 
 export type TrainingRunPatch = Partial<Omit<TrainingRun, 'createdAt' | 'updatedAt'>>;
 
-export interface LogEntryView {
-  seq: number;
-  timestamp: string;
-  level: LogLevel;
-  message: string;
-}
+export type LogEntryView = TrainingLogEntryView;
 
 const FINAL_STATES: TrainingRunState[] = ['completed', 'failed', 'cancelled'];
 

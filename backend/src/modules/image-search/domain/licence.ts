@@ -1,10 +1,11 @@
 /** Pure helpers for licences and attribution text coming from image-search providers. */
+import type { LicenceFilter } from '../../../contracts/image-search';
 
 export const UNKNOWN_LICENCE = 'unknown';
 
 /** The licence filter of the search page. */
-export const LICENCE_FILTERS = ['any', 'open', 'commercial', 'public-domain'] as const;
-export type LicenceFilter = (typeof LICENCE_FILTERS)[number];
+export const LICENCE_FILTERS = ['any', 'open', 'commercial', 'public-domain'] as const satisfies readonly LicenceFilter[];
+export type { LicenceFilter };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 

@@ -1,31 +1,12 @@
 /** The provider interface every web-image-search adapter implements, and the normalised result shape. */
+import type { ImageSearchResult as ImageSearchResultView } from '../../../contracts/image-search';
 import { LicenceFilter } from '../domain/licence';
 
 export const PROVIDER_IDS = ['openverse', 'wikimedia', 'google', 'brave'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-/** One search hit, the same shape whatever the provider. */
-export interface ImageSearchResult {
-  /** `<provider>:<provider's id>` */
-  id: string;
-  provider: ProviderId;
-  title: string;
-  thumbnailUrl: string;
-  /** The full-size image (what an import downloads). */
-  url: string;
-  width: number | null;
-  height: number | null;
-  /** The page the image is shown on (for attribution and checking the licence). */
-  sourcePage: string | null;
-  /** Readable licence name ("CC BY-SA 4.0", "Public domain") or "unknown". */
-  licence: string;
-  licenceUrl: string | null;
-  creator: string | null;
-  /** A credit line to show next to the image. */
-  attribution: string;
-  /** True when an image with this URL is already in the training set. */
-  alreadyImported: boolean;
-}
+/** One search hit, the same shape whatever the provider (the API contract; `provider` is one of PROVIDER_IDS). */
+export type ImageSearchResult = Omit<ImageSearchResultView, 'provider'> & { provider: ProviderId };
 
 export type ProviderResult = Omit<ImageSearchResult, 'alreadyImported'>;
 

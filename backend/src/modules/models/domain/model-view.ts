@@ -1,4 +1,5 @@
 /** Pure mapping from a stored model to what the admin API returns. */
+import type { DatasetSummary, HeadlineMetrics, ModelDetail, ModelSummary } from '../../../contracts/models';
 
 export interface StoredModel {
   _id: unknown;
@@ -18,35 +19,11 @@ export interface StoredModel {
   createdAt: Date;
 }
 
-/** Per trait: the scalar metrics only (accuracy, balancedAccuracy, macroF1, ece, support…). */
-export type HeadlineMetrics = Record<string, Record<string, number>>;
+export type { HeadlineMetrics };
 
-export interface ModelSummaryView {
-  id: string;
-  name: string;
-  createdAt: string;
-  isActive: boolean;
-  isStarter: boolean;
-  featureVersion: string;
-  metrics: HeadlineMetrics;
-  datasetSummary: Record<string, unknown>;
-  trainingRunId: string | null;
-  startedBy: string | null;
-  startedByName: string | null;
-  trainingOptions: Record<string, unknown> | null;
-  trainingStartedAt: string | null;
-  trainingEndedAt: string | null;
-  durationSeconds: number | null;
-  loss: number | null;
-  accuracy: number | null;
-}
-
-export interface ModelDetailView extends Omit<ModelSummaryView, 'metrics'> {
-  /** Per trait, everything the evaluation produced (confusion matrix, labels, calibration bins…). */
-  metrics: Record<string, Record<string, unknown>>;
-  activatedAt: string | null;
-  activatedBy: string | null;
-}
+/** What the models API returns: the shared API contract. */
+export type ModelSummaryView = ModelSummary;
+export type ModelDetailView = ModelDetail;
 
 export function headlineMetrics(metrics: Record<string, unknown> | null | undefined): HeadlineMetrics {
   const out: HeadlineMetrics = {};
@@ -75,7 +52,7 @@ export function toSummaryView(m: StoredModel, activeId: string | null): ModelSum
     isStarter: !!m.isStarter,
     featureVersion: m.featureVersion,
     metrics: headlineMetrics(m.metrics),
-    datasetSummary: m.datasetSummary ?? {},
+    datasetSummary: (m.datasetSummary ?? {}) as DatasetSummary,
     trainingRunId: m.trainingRunId ?? null,
     startedBy: m.startedBy ?? null,
     startedByName: m.startedByName ?? null,
@@ -93,9 +70,9 @@ export function toDetailView(
   pointer: { modelId: string; activatedAt: Date | null; activatedBy: string | null } | null,
 ): ModelDetailView {
   const summary = toSummaryView(m, pointer?.modelId ?? null);
-  const metrics: Record<string, Record<string, unknown>> = {};
+  const metrics: ModelDetail['metrics'] = {};
   for (const [trait, v] of Object.entries(m.metrics ?? {})) {
-    if (v && typeof v === 'object') metrics[trait] = v as Record<string, unknown>;
+    if (v && typeof v === 'object') metrics[trait] = v as ModelDetail['metrics'][string];
   }
   return {
     ...summary,

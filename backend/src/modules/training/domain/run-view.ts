@@ -1,28 +1,10 @@
+import type { DatasetSummary } from '../../../contracts/models';
+import type { TrainingOptionsView, TrainingRun } from '../../../contracts/training';
 import { EpochRecord, TrainingRunState, TrainingStage } from '../schemas/training-run.schema';
 import { STAGE_TITLES } from './progress';
 
-export interface TrainingRunView {
-  id: string;
-  jobId: string;
-  state: TrainingRunState;
-  stage: TrainingStage;
-  stageTitle: string;
-  progress: number;
-  message: string | null;
-  epochs: EpochRecord[];
-  etaSeconds: number | null;
-  options: Record<string, unknown>;
-  datasetSummary: Record<string, unknown> | null;
-  metrics: Record<string, unknown> | null;
-  startedBy: string;
-  startedByName: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  cancelRequested: boolean;
-  modelId?: string;
-  error?: string;
-}
+/** What the training-runs API returns for a run: the shared API contract. */
+export type TrainingRunView = TrainingRun;
 
 export interface StoredRun {
   _id: unknown;
@@ -66,9 +48,9 @@ export function toRunView(r: StoredRun): TrainingRunView {
       valAccuracy: e.valAccuracy ?? null,
     })),
     etaSeconds: r.state === 'running' ? (r.etaSeconds ?? null) : null,
-    options: r.options,
-    datasetSummary: r.datasetSummary ?? null,
-    metrics: r.metrics ?? null,
+    options: r.options as TrainingOptionsView,
+    datasetSummary: (r.datasetSummary as DatasetSummary | null | undefined) ?? null,
+    metrics: (r.metrics as Record<string, Record<string, number>> | null | undefined) ?? null,
     startedBy: r.startedBy,
     startedByName: r.startedByName ?? null,
     createdAt: iso(r.createdAt)!,

@@ -1,26 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Schema as MongooseSchema } from 'mongoose';
 
-export type TrainingRunState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
-export type TrainingStage =
-  | 'queued'
-  | 'snapshot'
-  | 'split'
-  | 'features'
-  | 'training'
-  | 'evaluation'
-  | 'saving'
-  | 'registering'
-  | 'done';
+import type { EpochPoint, TrainingRunState, TrainingStage } from '../../../contracts/training';
 
-export interface EpochRecord {
-  trait: string | null;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss: number | null;
-  valAccuracy: number | null;
-}
+export type { TrainingRunState, TrainingStage };
+
+export type EpochRecord = EpochPoint;
 
 /** The slot value every queued or running run holds; a unique index makes a second live run impossible. */
 export const ACTIVE_SLOT = 'active';

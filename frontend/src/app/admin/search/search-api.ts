@@ -1,45 +1,17 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import type { LicenceFilter, SearchProviderInfo, SearchResponse, WebImportProgress, WebImportResult } from '@api/contracts/image-search';
+import type { JobView } from '@api/contracts/jobs';
 import { describeHttpError } from '../../core/http/http-error';
 
-/** `GET /api/admin/image-search/providers` */
-export interface SearchProvider {
-  id: string;
-  name: string;
-  enabled: boolean;
-  needsKey: boolean;
-}
-
-export type LicenceFilter = 'any' | 'open' | 'commercial' | 'public-domain';
-
-/** One normalised hit of `GET /api/admin/image-search`. */
-export interface SearchResult {
-  id: string;
-  provider: string;
-  title: string;
-  thumbnailUrl: string;
-  url: string;
-  width: number | null;
-  height: number | null;
-  sourcePage: string | null;
-  licence: string;
-  licenceUrl: string | null;
-  creator: string | null;
-  attribution: string;
-  alreadyImported: boolean;
-}
-
-export interface SearchPageResult {
-  provider: string;
-  query: string;
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-  total: number | null;
-  licence: LicenceFilter;
-  results: SearchResult[];
-}
+export type { LicenceFilter } from '@api/contracts/image-search';
+export type {
+  ImageSearchResult as SearchResult,
+  SearchProviderInfo as SearchProvider,
+  SearchResponse as SearchPageResult,
+  WebImportResult as ImportResult,
+} from '@api/contracts/image-search';
 
 export interface ImportItem {
   url: string;
@@ -50,44 +22,24 @@ export interface ImportItem {
   attribution?: string;
 }
 
-export interface ImportResult {
-  imported: number;
-  duplicates: number;
-  failed: Array<{ url: string; reason: string }>;
-}
+/** Progress details of a web import job (the numbers may be missing before the first report). */
+export type ImportProgress = Partial<WebImportProgress> & { percent: number };
 
-export interface ImportProgress {
-  percent: number;
-  message?: string;
-  done?: number;
-  total?: number;
-  imported?: number;
-  duplicates?: number;
-  failed?: number;
-}
-
-/** `GET /api/admin/jobs/:id` */
-export interface ImportJobView {
-  id: string;
-  state: 'waiting' | 'active' | 'completed' | 'failed' | 'cancelled';
-  progress: number;
-  details?: ImportProgress;
-  result?: ImportResult;
-  error?: string;
-}
+/** `GET /api/admin/jobs/:id` for a web import job. */
+export type ImportJobView = JobView<ImportProgress, WebImportResult>;
 
 /** The web image search API (search, providers, import job). */
 @Injectable({ providedIn: 'root' })
 export class SearchApi {
   private readonly http = inject(HttpClient);
 
-  providers(): Observable<SearchProvider[]> {
-    return this.http.get<SearchProvider[]>('/api/admin/image-search/providers');
+  providers(): Observable<SearchProviderInfo[]> {
+    return this.http.get<SearchProviderInfo[]>('/api/admin/image-search/providers');
   }
 
-  search(q: string, provider: string, page: number, licence: LicenceFilter): Observable<SearchPageResult> {
+  search(q: string, provider: string, page: number, licence: LicenceFilter): Observable<SearchResponse> {
     const params = new HttpParams().set('q', q).set('provider', provider).set('page', page).set('licence', licence);
-    return this.http.get<SearchPageResult>('/api/admin/image-search', { params });
+    return this.http.get<SearchResponse>('/api/admin/image-search', { params });
   }
 
   import(items: ImportItem[], label: Record<string, string | boolean> | null): Observable<{ jobId: string }> {

@@ -1,57 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import type { TrainingLogEntry as LogEntry, TrainingRun, TraitName } from '@api/contracts/training';
 
-export type TraitName = 'is_cat' | 'colour' | 'pattern' | 'is_tabby' | 'is_pointed';
-export type RunState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
-
-export interface EpochPoint {
-  trait: string | null;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss: number | null;
-  valAccuracy: number | null;
-}
-
-/** `GET /api/admin/training-runs/:id` */
-export interface TrainingRun {
-  id: string;
-  jobId: string;
-  state: RunState;
-  stage: string;
-  stageTitle: string;
-  progress: number;
-  message: string | null;
-  epochs: EpochPoint[];
-  etaSeconds: number | null;
-  options: { traits?: TraitName[]; validationShare?: number; testShare?: number; maxEpochs?: number; seed?: number; name?: string | null };
-  datasetSummary: {
-    total?: number;
-    train?: number;
-    validation?: number;
-    test?: number;
-    featuresCached?: number;
-    featuresComputed?: number;
-    perTrait?: Record<string, Record<string, number>>;
-  } | null;
-  metrics: Record<string, Record<string, number>> | null;
-  startedBy: string;
-  startedByName: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  cancelRequested: boolean;
-  modelId?: string;
-  error?: string;
-}
-
-export interface LogEntry {
-  seq: number;
-  timestamp: string;
-  level: 'info' | 'warn' | 'error';
-  message: string;
-}
+export type { EpochPoint, TraitName, TrainingRun } from '@api/contracts/training';
+export type { TrainingRunState as RunState, TrainingLogEntry as LogEntry } from '@api/contracts/training';
 
 export interface StartOptions {
   traits: TraitName[];
