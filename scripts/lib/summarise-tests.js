@@ -16,8 +16,10 @@ function read(name) {
   }
 }
 
-const typecheck = read('typecheck.json');
-if (typecheck) suites.push({ name: typecheck.name, passed: typecheck.passed, failed: typecheck.failed, skipped: 0 });
+for (const report of ['typecheck.json', 'typecheck-frontend.json']) {
+  const typecheck = read(report);
+  if (typecheck) suites.push({ name: typecheck.name, passed: typecheck.passed, failed: typecheck.failed, skipped: 0 });
+}
 
 const backend = read('backend.json');
 suites.push(

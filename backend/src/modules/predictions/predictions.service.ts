@@ -13,29 +13,9 @@ import { PredictionsRepository } from './predictions.repository';
 import { Prediction } from './schemas/prediction.schema';
 import { labelFromTraits, queueRankFor, scoreFeedback } from './domain/feedback';
 import { ListPredictionsQuery } from './dto/feedback.dto';
+import type { AdminPredictionsPage, AdminPredictionView, BulkReviewResult, PredictionView } from '../../contracts/predictions';
 
-export interface PredictionView {
-  id: string;
-  modelId: string;
-  createdAt: string;
-  imageUrl: string;
-  traits: Prediction['traits'];
-  breederCode: string | null;
-  breederName: string | null;
-  feedback: { accepted: boolean; correction: Partial<PhenotypeLabel> | null; createdAt: string } | null;
-}
-
-export interface AdminPredictionView extends PredictionView {
-  userReview: Prediction['userReview'];
-  adminReview: Prediction['adminReview'];
-  /** Same facts under the names the issue uses: has an admin decided, and what. */
-  adminHasReviewed: boolean;
-  adminFeedback: 'accept' | 'reject' | null;
-  review: { decision: 'accept' | 'reject'; label: PhenotypeLabel; reviewedBy: string; reviewedAt: string } | null;
-  trainingImageId: string | null;
-  width: number;
-  height: number;
-}
+export type { AdminPredictionView, PredictionView };
 
 const DISPLAY_MAX_SIDE = 1280;
 
@@ -104,8 +84,8 @@ export class PredictionsService {
         width: display.width,
         height: display.height,
         modelId: result.modelId,
-        traits: result.traits as unknown as Prediction['traits'],
-        predicted: labelFromTraits(result.traits as unknown as Prediction['traits']),
+        traits: result.traits,
+        predicted: labelFromTraits(result.traits),
         breederCode: result.breederCode,
         breederName: result.breederName,
         feedback: null,
@@ -151,7 +131,7 @@ export class PredictionsService {
 
   // ---- admin review --------------------------------------------------------------------------------
 
-  async list(q: ListPredictionsQuery) {
+  async list(q: ListPredictionsQuery): Promise<AdminPredictionsPage> {
     const filter: FilterQuery<Prediction> = {};
     if (q.feedback) filter.userReview = q.feedback;
     if (q.review === 'reviewed') filter.adminReview = { $in: ['accepted', 'rejected'] };
@@ -196,7 +176,13 @@ export class PredictionsService {
   }
 
   /** The same decision for many predictions. Inputs are checked before anything changes. */
-  async bulkReview(ids: string[], decision: 'accept' | 'reject', rawLabel: Record<string, unknown> | undefined, addToTraining: boolean, actor: AuthUser) {
+  async bulkReview(
+    ids: string[],
+    decision: 'accept' | 'reject',
+    rawLabel: Record<string, unknown> | undefined,
+    addToTraining: boolean,
+    actor: AuthUser,
+  ): Promise<BulkReviewResult> {
     checkReviewInput(decision, rawLabel, addToTraining);
     const unique = [...new Set(ids)];
     const found = await this.repo.findMany(unique);
@@ -204,7 +190,7 @@ export class PredictionsService {
     // Compute every label first: one bad combination (e.g. a coat colour on a "not a cat" prediction) stops the batch before any write.
     const planned = found.map((p) => ({ p, label: reviewLabel(p, decision, rawLabel) }));
     for (const { p, label } of planned) assertLabelStillEditable(p, label);
-    const results: { id: string; adminReview: string; trainingImageId: string | null }[] = [];
+    const results: BulkReviewResult['results'] = [];
     for (const { p } of planned) {
       const r = await this.reviewOne(p, decision, rawLabel, addToTraining, actor);
       results.push({ id: r.id, adminReview: r.adminReview, trainingImageId: r.trainingImageId });

@@ -2,17 +2,12 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { AuthUser } from '../../common/current-user.decorator';
+import type { AdminUserView, AuditEntryView } from '../../contracts/users';
 import { passwordProblems, usernameProblems } from './domain/password-rules';
 import { UsersRepository } from './users.repository';
 import { UserDocument } from './schemas/user.schema';
 
-export interface UserView {
-  id: string;
-  username: string;
-  disabled: boolean;
-  createdAt: string;
-  createdBy: string | null;
-}
+export type UserView = AdminUserView;
 
 const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
@@ -78,13 +73,13 @@ export class UsersService {
     await this.audit(actor, 'user.password-changed', user);
   }
 
-  async auditLog(limit = 200) {
+  async auditLog(limit = 200): Promise<AuditEntryView[]> {
     return (await this.repo.listAudit(limit)).map((e) => ({
       id: String(e._id),
       actorUsername: e.actorUsername,
       action: e.action,
       targetUsername: e.targetUsername,
-      createdAt: e.createdAt,
+      createdAt: new Date(e.createdAt).toISOString(),
     }));
   }
 

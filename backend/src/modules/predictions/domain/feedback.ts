@@ -1,7 +1,7 @@
 import { PhenotypeLabel, TRAIT_NAMES, TraitName } from '../../../ml';
 
 /** Turns a prediction's traits into a label: unsure or missing answers are unknown (null). */
-export function labelFromTraits(traits: Record<string, { value: unknown; unsure: boolean; confidence?: number }>): PhenotypeLabel {
+export function labelFromTraits(traits: Partial<Record<TraitName, { value: unknown; unsure: boolean; confidence?: number }>>): PhenotypeLabel {
   const label: Record<string, unknown> = {};
   for (const t of TRAIT_NAMES) {
     const p = traits[t];

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Schema as MongooseSchema } from 'mongoose';
 import type { PhenotypeLabel } from '../../../ml';
+import type { PredictedTraits } from '../../../contracts/phenotype';
 
 export type UserReview = 'none' | 'accepted' | 'rejected';
 export type AdminReview = 'none' | 'accepted' | 'rejected';
@@ -18,7 +19,7 @@ export class Prediction {
   @Prop({ required: true }) width: number;
   @Prop({ required: true }) height: number;
   @Prop({ required: true, index: true }) modelId: string;
-  @Prop({ type: MongooseSchema.Types.Mixed, required: true }) traits: Record<string, { value: unknown; confidence: number; unsure: boolean }>;
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true }) traits: PredictedTraits;
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) predicted: PhenotypeLabel;
   @Prop({ type: String, default: null }) breederCode: string | null;
   @Prop({ type: String, default: null }) breederName: string | null;

@@ -1,31 +1,24 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { Prediction, TraitName } from '../../shared/models/prediction';
+import type {
+  AdminPredictionView as AdminPrediction,
+  AdminPredictionsPage as PredictionsPage,
+  BulkReviewResult,
+  ReviewDecision as Decision,
+  ReviewStatus,
+} from '@api/contracts/predictions';
+import { TraitName } from '../../shared/models/prediction';
 
-export type ReviewStatus = 'none' | 'accepted' | 'rejected';
-export type Decision = 'accept' | 'reject';
+export type {
+  AdminPredictionView as AdminPrediction,
+  AdminPredictionsPage as PredictionsPage,
+  BulkReviewResult,
+  ReviewDecision as Decision,
+  ReviewStatus,
+} from '@api/contracts/predictions';
 /** A full label: every trait, null = unknown. */
 export type TraitLabel = Record<TraitName, string | boolean | null>;
-
-/** `GET /api/admin/predictions` item: the public prediction plus what breeders and admins decided. */
-export interface AdminPrediction extends Prediction {
-  userReview: ReviewStatus;
-  adminReview: ReviewStatus;
-  adminHasReviewed: boolean;
-  adminFeedback: Decision | null;
-  review: { decision: Decision; label: TraitLabel; reviewedBy: string; reviewedAt: string } | null;
-  trainingImageId: string | null;
-  width: number;
-  height: number;
-}
-
-export interface PredictionsPage {
-  items: AdminPrediction[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** Filters of the review queue; empty = any. Trait values are vocabulary values, "true"/"false" or "unknown". */
 export interface PredictionFilter {
@@ -42,12 +35,6 @@ export interface ReviewRequest {
   decision: Decision;
   label?: Partial<TraitLabel>;
   addToTraining?: boolean;
-}
-
-export interface BulkReviewResult {
-  reviewed: number;
-  notFound: string[];
-  results: { id: string; adminReview: ReviewStatus; trainingImageId: string | null }[];
 }
 
 export interface ModelOption {

@@ -1,4 +1,5 @@
 import { AdminPrediction } from './predictions-api';
+import type { PhenotypeLabel } from '../../shared/models/prediction';
 import { changedTraits, labelSummary, predictedLabel, setTrait, startingLabel } from './review-label';
 
 function prediction(over: Partial<AdminPrediction> = {}): AdminPrediction {
@@ -41,7 +42,7 @@ describe('review label rules', () => {
   });
 
   it("starts from the admin's earlier decision when there is one", () => {
-    const label = { is_cat: true, colour: 'red', pattern: 'van', is_tabby: true, is_pointed: false };
+    const label: PhenotypeLabel = { is_cat: true, colour: 'red', pattern: 'van', is_tabby: true, is_pointed: false };
     const p = prediction({ review: { decision: 'reject', label, reviewedBy: 'a', reviewedAt: '' } });
     expect(startingLabel(p)).toEqual(label);
   });

@@ -1,26 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import type { AdminUserView as AdminUser, AuditEntryView as AuditEntry } from '@api/contracts/users';
 
-/** `GET /api/admin/users` item. */
-export interface AdminUser {
-  id: string;
-  username: string;
-  disabled: boolean;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export type AuditAction = 'user.created' | 'user.disabled' | 'user.enabled' | 'user.password-changed';
-
-/** `GET /api/admin/users/audit` item (newest first). */
-export interface AuditEntry {
-  id: string;
-  actorUsername: string;
-  action: AuditAction;
-  targetUsername: string;
-  createdAt: string;
-}
+export type { AdminUserView as AdminUser, AuditAction, AuditEntryView as AuditEntry } from '@api/contracts/users';
 
 /** Admin accounts: list, add, disable/enable, change own password, audit log. */
 @Injectable({ providedIn: 'root' })

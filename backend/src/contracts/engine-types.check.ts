@@ -1,0 +1,17 @@
+/**
+ * Compile-time only: the engine's own phenotype types (backend/src/ml, which must not depend on the HTTP layer)
+ * and the API contract's are the same shapes. A change to one that the other does not follow fails `tsc`.
+ */
+import type { PhenotypePrediction } from '../ml/types';
+import type { PhenotypeLabel as EngineLabel, TraitName as EngineTraitName, Colour, Pattern } from '../ml/vocabulary';
+import type { PhenotypeLabel, PredictedTraits, TraitName, CoatColour, CoatPattern } from './phenotype';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const ENGINE_TYPES_MATCH_CONTRACT: [
+  Same<EngineLabel, PhenotypeLabel>,
+  Same<EngineTraitName, TraitName>,
+  Same<Colour, CoatColour>,
+  Same<Pattern, CoatPattern>,
+  Same<PhenotypePrediction['traits'], PredictedTraits>,
+] = [true, true, true, true, true];

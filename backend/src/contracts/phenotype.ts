@@ -1,0 +1,32 @@
+/** The phenotype vocabulary as the API speaks it (the engine's own types are checked against these). */
+
+export type TraitName = 'is_cat' | 'colour' | 'pattern' | 'is_tabby' | 'is_pointed';
+
+export type CoatColour = 'black' | 'blue' | 'chocolate' | 'lilac' | 'cinnamon' | 'fawn' | 'red' | 'cream' | 'white' | 'other';
+
+export type CoatPattern = 'self' | 'bicolour' | 'van';
+
+/** A full label: every trait, `null` = unknown. `is_cat: false` means the coat traits do not apply. */
+export interface PhenotypeLabel {
+  is_cat: boolean | null;
+  colour: CoatColour | null;
+  pattern: CoatPattern | null;
+  is_tabby: boolean | null;
+  is_pointed: boolean | null;
+}
+
+/** One head of the model: its answer, how confident it is (0..1) and whether it is too unsure to trust. */
+export interface TraitPrediction<T> {
+  /** null when the model gives no answer (unsure without a best guess, or a coat trait of a non-cat). */
+  value: T | null;
+  confidence: number;
+  unsure: boolean;
+}
+
+export interface PredictedTraits {
+  is_cat: TraitPrediction<boolean>;
+  colour: TraitPrediction<CoatColour>;
+  pattern: TraitPrediction<CoatPattern>;
+  is_tabby: TraitPrediction<boolean>;
+  is_pointed: TraitPrediction<boolean>;
+}

@@ -1,0 +1,57 @@
+/** `/api/predictions…` (public) and `/api/admin/predictions…` (review queue). */
+import type { PhenotypeLabel, PredictedTraits } from './phenotype';
+
+/** What a breeder may correct; every field optional. */
+export type TraitCorrection = Partial<PhenotypeLabel>;
+
+export interface PredictionFeedback {
+  accepted: boolean;
+  correction: TraitCorrection | null;
+  createdAt: string;
+}
+
+/** `POST /api/predictions`, `GET /api/predictions/:id`, `POST /api/predictions/:id/feedback` */
+export interface PredictionView {
+  id: string;
+  modelId: string;
+  createdAt: string;
+  /** Same-origin URL of the stored photo, e.g. `/api/predictions/:id/image`. */
+  imageUrl: string;
+  traits: PredictedTraits;
+  /** EMS-style code, e.g. `BSH a 03`. Null when the photo is not a cat. */
+  breederCode: string | null;
+  /** Breeder name, e.g. `Blue bicolour`. */
+  breederName: string | null;
+  feedback: PredictionFeedback | null;
+}
+
+export type ReviewStatus = 'none' | 'accepted' | 'rejected';
+export type ReviewDecision = 'accept' | 'reject';
+
+/** `GET /api/admin/predictions/:id` (and list items): the public prediction plus what breeders and admins decided. */
+export interface AdminPredictionView extends PredictionView {
+  userReview: ReviewStatus;
+  adminReview: ReviewStatus;
+  /** Same facts under the names the issue uses: has an admin decided, and what. */
+  adminHasReviewed: boolean;
+  adminFeedback: ReviewDecision | null;
+  review: { decision: ReviewDecision; label: PhenotypeLabel; reviewedBy: string; reviewedAt: string } | null;
+  trainingImageId: string | null;
+  width: number;
+  height: number;
+}
+
+/** `GET /api/admin/predictions?…` */
+export interface AdminPredictionsPage {
+  items: AdminPredictionView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** `POST /api/admin/predictions/review` */
+export interface BulkReviewResult {
+  reviewed: number;
+  notFound: string[];
+  results: { id: string; adminReview: ReviewStatus; trainingImageId: string | null }[];
+}
