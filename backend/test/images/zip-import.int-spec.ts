@@ -7,10 +7,15 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import JSZip from 'jszip';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { AppConfig } from '../../src/config/config';
+import { APP_CONFIG } from '../../src/config/config.module';
+import { BlobStore } from '../../src/infra/mongo/blob-store';
 import { QueueName } from '../../src/infra/queue/queues';
+import { ImportRunner } from '../../src/modules/images/import-runner';
+import { TrainingImagesService } from '../../src/modules/images/training-images.service';
 import { noisyJpeg } from '../support/images';
 import { TestApp, startInProcessWorker, startTestApp, waitForJob } from '../support/test-app';
 
@@ -184,6 +189,42 @@ describe('training images: ZIP and multi-file import', () => {
     expect(uploads.items.map((i) => i.originalName)).toEqual(['one.jpg', 'twö.jpg']);
     expect(uploads.items.every((i) => i.isLabelled === false)).toBe(true);
     expect(readdirSync(spool)).toEqual([]);
+  });
+
+  it('stores a photo once when two imports carrying it run at the same time, leaving no orphaned blobs', async () => {
+    const images = t.app.get(TrainingImagesService);
+    const blobs = t.app.get(BlobStore);
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const before = (await list('pageSize=1')).total;
+    expect(await blobs.count('images')).toBe(2 * before);
+    const shared = await Promise.all(Array.from({ length: 30 }, () => jpeg()));
+    const dir = mkdtempSync(path.join(tmpdir(), 'images-race-'));
+    try {
+      const archive = async (name: string) => {
+        const own = await Promise.all(Array.from({ length: 5 }, () => jpeg()));
+        const entries: [string, Buffer][] = [
+          ...shared.map((b, i): [string, Buffer] => [`shared/${i}.jpg`, b]),
+          ...own.map((b, i): [string, Buffer] => [`own/${i}.jpg`, b]),
+          ['own/again.jpg', own[0]], // the same photo twice in one archive
+        ];
+        const file = path.join(dir, name);
+        writeFileSync(file, await zipOf(entries));
+        return file;
+      };
+      const [a, b] = await Promise.all([archive('a.zip'), archive('b.zip')]);
+      const hooks = { progress: async () => undefined, checkCancelled: async () => undefined, imported: async () => undefined };
+      const run = (file: string) => new ImportRunner(images, config, hooks, { source: 'zip', userId: 'race' }).runZip(file, path.basename(file));
+      const [ra, rb] = await Promise.all([run(a), run(b)]);
+      expect(ra.rejected).toEqual([]);
+      expect(rb.rejected).toEqual([]);
+      expect(ra.imported + rb.imported).toBe(40); // 30 shared + 5 + 5 own
+      expect(ra.duplicates + rb.duplicates).toBe(72 - 40);
+      const after = (await list('pageSize=1')).total;
+      expect(after).toBe(before + 40);
+      expect(await blobs.count('images')).toBe(2 * after); // original + thumbnail per record, nothing else
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers bad uploads with a clear 4xx', async () => {

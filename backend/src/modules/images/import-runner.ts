@@ -12,7 +12,7 @@ import { formatBytes } from '../../common/multer-errors';
 import { ImageInputError, LabelError } from '../../ml/errors';
 import { PhenotypeLabel } from '../../ml/vocabulary';
 import { CsvLabelRow, checkEntryPath, isLabelsCsv, isNestedArchive, isSystemEntry, labelFromFolders, parseLabelsCsv } from './domain/zip-entries';
-import { ImportMeta, TrainingImagesService } from './training-images.service';
+import { HashLedger, ImportMeta, TrainingImagesService } from './training-images.service';
 
 export interface ImportResult {
   imported: number;
@@ -61,6 +61,7 @@ export class ImportRunner {
   private total = 0;
   private lastProgress = 0;
   private pendingIds: string[] = [];
+  private ledger?: HashLedger;
 
   constructor(
     private readonly images: TrainingImagesService,
@@ -163,6 +164,7 @@ export class ImportRunner {
   private async importAll(candidates: Candidate[], kind: 'zip' | 'upload'): Promise<ImportResult> {
     this.total = candidates.length;
     await this.report(true);
+    if (candidates.length) this.ledger = await this.images.openHashLedger();
     let next = 0;
     const worker = async () => {
       while (next < candidates.length) {
@@ -195,7 +197,7 @@ export class ImportRunner {
       return;
     }
     try {
-      const res = await this.images.importImage(bytes, { ...this.meta, originalName: c.name, label: c.label });
+      const res = await this.images.importImage(bytes, { ...this.meta, originalName: c.name, label: c.label }, this.ledger);
       if (res.outcome === 'duplicate') this.result.duplicates++;
       else {
         this.result.imported++;

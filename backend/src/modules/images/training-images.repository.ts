@@ -61,6 +61,14 @@ export class TrainingImagesRepository {
     return doc ? String(doc._id) : null;
   }
 
+  /** sha256 -> record id of every image (one pass, only the two fields read). */
+  async shaIds(): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const cursor = this.images.find({}, { sha256: 1 }).lean().batchSize(5000).cursor();
+    for await (const d of cursor) out.set(d.sha256, String(d._id));
+    return out;
+  }
+
   async existingShas(hashes: string[]): Promise<Set<string>> {
     if (!hashes.length) return new Set();
     const docs = await this.images.find({ sha256: { $in: hashes } }, { sha256: 1 }).lean().exec();

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { BlobStore } from '../../infra/mongo/blob-store';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
-import { inspectImage, sha256 as sha256Of, toThumbnail } from '../../ml/image-io';
+import { ImageInfo, ImageLimits, inspectImage, sha256 as sha256Of, toThumbnail } from '../../ml/image-io';
 import { EMPTY_LABEL, PhenotypeLabel, TraitName, isLabelled, normaliseLabel } from '../../ml/vocabulary';
 import { ImageSource } from './domain/image-filter';
 import { TrainingImagesRepository } from './training-images.repository';
@@ -17,6 +17,14 @@ export interface ImportMeta {
 }
 
 export const THUMBNAIL_SIZE = 256;
+
+/** Hashes known to one import run: those stored before it started and those it stored itself. */
+export class HashLedger {
+  /** imports of a hash in progress in this run */
+  readonly pending = new Map<string, Promise<unknown>>();
+
+  constructor(readonly ids: Map<string, string>) {}
+}
 
 /**
  * The training set as other modules see it (image search import, prediction review, reporting snapshot,
@@ -33,16 +41,53 @@ export class TrainingImagesService {
   ) {}
 
   /**
+   * The hashes already in the set, for an import run of many photos: one pass over the collection instead of
+   * one lookup per photo (FerretDB v1 answers only `_id` lookups from an index, so each lookup by sha256 scans
+   * the whole collection).
+   */
+  async openHashLedger(): Promise<HashLedger> {
+    return new HashLedger(await this.repo.shaIds());
+  }
+
+  /**
    * Validates the bytes by content (throws ImageInputError), skips a photo already in the set (same SHA-256),
    * stores original + thumbnail in GridFS and the record. Throws LabelError for a label outside the vocabulary.
+   * With a ledger (import runs) duplicates are found in it instead of the database; the unique index on
+   * sha256 still settles a race with an import the ledger does not know about.
    */
-  async importImage(bytes: Buffer, meta: ImportMeta): Promise<{ outcome: 'imported' | 'duplicate'; id: string }> {
+  async importImage(bytes: Buffer, meta: ImportMeta, ledger?: HashLedger): Promise<{ outcome: 'imported' | 'duplicate'; id: string }> {
     const label = meta.label ? normaliseLabel(meta.label as Partial<Record<TraitName, unknown>>) : { ...EMPTY_LABEL };
     const limits = { maxBytes: this.config.uploads.maxImageBytes, maxPixels: this.config.uploads.maxImagePixels };
     const info = await inspectImage(bytes, limits);
     const sha = sha256Of(bytes);
-    const existing = await this.repo.idBySha(sha);
-    if (existing) return { outcome: 'duplicate', id: existing };
+    if (!ledger) {
+      const existing = await this.repo.idBySha(sha);
+      if (existing) return { outcome: 'duplicate', id: existing };
+      return this.store(bytes, sha, info, label, meta, limits);
+    }
+    // the same photo twice in one run: the second waits for the first instead of storing it in parallel
+    for (let pending = ledger.pending.get(sha); pending; pending = ledger.pending.get(sha)) await pending.catch(() => undefined);
+    const known = ledger.ids.get(sha);
+    if (known) return { outcome: 'duplicate', id: known };
+    const stored = this.store(bytes, sha, info, label, meta, limits);
+    ledger.pending.set(sha, stored);
+    try {
+      const res = await stored;
+      if (res.id) ledger.ids.set(sha, res.id);
+      return res;
+    } finally {
+      ledger.pending.delete(sha);
+    }
+  }
+
+  private async store(
+    bytes: Buffer,
+    sha: string,
+    info: ImageInfo,
+    label: PhenotypeLabel,
+    meta: ImportMeta,
+    limits: ImageLimits,
+  ): Promise<{ outcome: 'imported' | 'duplicate'; id: string }> {
     const thumb = await toThumbnail(bytes, THUMBNAIL_SIZE, limits); // full decode: catches truncated/corrupt data
     const blobId = await this.blobs.put('images', bytes, meta.originalName || `${sha}.${info.format}`, `image/${info.format}`, {
       kind: 'training-original',
