@@ -1,10 +1,15 @@
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, VocabularyTrait, VocabularyValue } from './vocabulary';
+
+/** The literal below may leave out `ems`/`swatch` where there is none. */
+type Loose = Omit<Vocabulary, 'traits'> & {
+  traits: (Omit<VocabularyTrait, 'values'> & { values: (Omit<VocabularyValue, 'ems' | 'swatch'> & Partial<Pick<VocabularyValue, 'ems' | 'swatch'>>)[] })[];
+};
 
 /**
  * Built-in copy of the trait vocabulary, used only when `GET /api/vocabulary` cannot be loaded,
  * so a result page still reads in breeder terms. The server's vocabulary always wins.
  */
-export const FALLBACK_VOCABULARY: Vocabulary = {
+const LOOSE_FALLBACK: Loose = {
   breed: 'BSH',
   emsExplanation: 'EMS codes: breed, then colour letter, then pattern numbers (e.g. BSH a 03 = blue bicolour).',
   traits: [
@@ -58,4 +63,9 @@ export const FALLBACK_VOCABULARY: Vocabulary = {
       ],
     },
   ],
+};
+
+export const FALLBACK_VOCABULARY: Vocabulary = {
+  ...LOOSE_FALLBACK,
+  traits: LOOSE_FALLBACK.traits.map((t) => ({ ...t, values: t.values.map((v) => ({ ems: null, swatch: null, ...v })) })),
 };
