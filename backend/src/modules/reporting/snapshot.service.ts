@@ -12,7 +12,10 @@ export interface SnapshotResult {
   predictions: number;
   models: number;
   durationMs: number;
-  /** Where the time went: reading each source through its module, and the Postgres write. */
+  /**
+   * Where the time went: reading each source through its module (the three reads overlap, so these are each
+   * read's own duration and do not add up), and the Postgres write.
+   */
   phasesMs: { trainingImages: number; predictions: number; models: number; write: number };
 }
 
@@ -35,30 +38,34 @@ export class SnapshotService {
 
   async takeSnapshot(day: string = utcDay(), progress: SnapshotProgress = () => undefined): Promise<SnapshotResult> {
     const started = performance.now();
-    let t = started;
-    const lap = () => {
-      const now = performance.now();
-      const ms = Math.round(now - t);
-      t = now;
-      return ms;
+    let readsDone = 0;
+    const timed = async <T>(read: () => Promise<T>, done?: string): Promise<{ value: T; ms: number }> => {
+      const t0 = performance.now();
+      const value = await read();
+      const ms = Math.round(performance.now() - t0);
+      if (done) await progress(5 + 25 * ++readsDone, done);
+      return { value, ms };
     };
-    await progress(5, 'Counting training images by label and source');
-    const trainingImages = await this.images.countByLabelAndSource();
-    const imagesMs = lap();
-    await progress(35, 'Counting predictions by label, model and review');
-    const { counts: predictions, feedback } = await this.predictions.snapshotFacts();
-    const predictionsMs = lap();
-    await progress(65, 'Reading models and their metrics');
-    const [models, activeModelId] = await Promise.all([this.models.listForReporting(), this.models.getActiveModelId()]);
-    const modelsMs = lap();
+    // The three reads are independent, so they run at the same time: each is one query (or one cursor) the
+    // database serves on its own connection, and the two big ones (training images, predictions) are
+    // database-bound, so together they take about as long as the longer one instead of their sum.
+    await progress(5, 'Counting training images and predictions, reading models');
+    const [images, predictionFacts, modelRead] = await Promise.all([
+      timed(() => this.images.countByLabelAndSource(), 'Training images counted'),
+      timed(() => this.predictions.snapshotFacts(), 'Predictions counted'),
+      timed(() => Promise.all([this.models.listForReporting(), this.models.getActiveModelId()]), 'Models read'),
+    ]);
+    const trainingImages = images.value;
+    const { counts: predictions, feedback } = predictionFacts.value;
+    const [models, activeModelId] = modelRead.value;
     const rows = buildSnapshotRows({ day, trainingImages, predictions, feedback, models, activeModelId });
     await progress(80, 'Writing the snapshot');
-    await this.writer.writeDay(rows, () => performance.now() - started);
+    const write = await timed(() => this.writer.writeDay(rows, () => performance.now() - started));
     const result: SnapshotResult = {
       date: day,
       ...rows.totals,
       durationMs: Math.round(performance.now() - started),
-      phasesMs: { trainingImages: imagesMs, predictions: predictionsMs, models: modelsMs, write: lap() },
+      phasesMs: { trainingImages: images.ms, predictions: predictionFacts.ms, models: modelRead.ms, write: write.ms },
     };
     this.logger.log(
       `Snapshot ${day}: ${result.trainingImages} training images, ${result.predictions} predictions, ${result.models} models in ${result.durationMs} ms`,
