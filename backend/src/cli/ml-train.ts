@@ -1,6 +1,7 @@
 /**
  * npm run ml:train -- --data DIR[,DIR...] --out MODEL_FILE [--seed N] [--cv K] [--cache DIR] [--json OUT]
- *   (experiments: [--maxAbstention 0.1] [--fit '{"colour":{"hidden":0}}'])
+ *   (experiments: [--maxAbstention 0.1] [--fit '{"colour":{"hidden":0}}'] [--inputs '{"is_tabby":["hand"]}'] = the blocks a
+ *   head reads, see TRAIT_BLOCKS; ablations reuse the cached vectors)
  * Extracts (or reuses cached) features, trains the trait heads and writes the model artefact.
  * With --cv K the artefact's metrics are K-fold cross-validation numbers on the same data.
  */
@@ -9,7 +10,9 @@ import * as path from 'node:path';
 import { serializeArtefact } from '../ml/artefact';
 import { crossValidate, stratumKey } from '../ml/cross-validate';
 import { defaultCacheRoot } from '../ml/feature-cache';
+import { headInputs, TRAIT_BLOCKS, type HeadBlock } from '../ml/feature-layout';
 import { checkTrainable, trainHeads, type TrainOptions } from '../ml/train';
+import type { TraitName } from '../ml/vocabulary';
 import { TRAIT_NAMES } from '../ml/vocabulary';
 import { parseArgs } from './ml-args';
 import { output, poolExtractor, runMain, samplesFromDirs, splitDirs } from './ml-common';
@@ -28,6 +31,9 @@ runMain(async () => {
   const extra = {
     ...(args.maxAbstention ? { maxAbstention: Number(args.maxAbstention) } : {}),
     ...(typeof args.fit === 'string' ? { fit: JSON.parse(args.fit) as TrainOptions['fit'] } : {}),
+    ...(typeof args.inputs === 'string'
+      ? { inputs: headInputs(undefined, { ...TRAIT_BLOCKS, ...(JSON.parse(args.inputs) as Partial<Record<TraitName, HeadBlock[]>>) }) }
+      : {}),
   };
   const t0 = Date.now();
   const artefact = await trainHeads(samples, { seed, featureVersion: extractor.version, datasets: dirs.map((d) => path.basename(d)), ...extra });

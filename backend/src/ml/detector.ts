@@ -5,7 +5,8 @@
  * The input is not square: the image (longest side = size) is padded only up to the next multiple of 32 on its
  * short side, so a 3:2 photo costs 320x224 instead of 320x320: the three upsampling sizes are rewired to follow
  * the input's shape (see makeShapeDynamic), so one graph serves every input size.
- * Outputs: per-class peak scores (80 COCO classes; index 15 = cat, 16 = dog) and the best cat box.
+ * Outputs: per-class peak scores (80 COCO classes; index 15 = cat, 16 = dog), the best cat box and, from the same
+ * forward pass, the backbone's stride-8 activation map (texture evidence for the coat heads, see texture.ts).
  */
 import * as fs from 'node:fs';
 import { packageFile, tf, toArrayBuffer } from './tf-runtime';
@@ -21,12 +22,32 @@ export interface Box {
   x1: number;
   y1: number;
 }
+/** The MobileNetV3 stride-8 block output (after its residual add): mid-level, texture-like activations. */
+export const ACTIVATION_LAYER = 'tower_0/MobilenetV3/expanded_conv_5/add';
+export const ACTIVATION_STRIDE = 8;
+
+/** An activation map of the detector's input, and how to map image coordinates onto it. */
+export interface ActivationMap {
+  /** height x width x channels, row-major */
+  data: Float32Array;
+  width: number;
+  height: number;
+  channels: number;
+  stride: number;
+  /** image pixel (x, y) sits at input pixel (x * scale + ox, y * scale + oy) */
+  scale: number;
+  ox: number;
+  oy: number;
+}
+
 export interface Detection {
   /** peak heatmap score per COCO class */
   classScores: Float32Array;
   catScore: number;
   /** cat box in the coordinates of the RgbImage given; null when no cat peak at all */
   catBox: Box | null;
+  /** stride-8 backbone activations of the same forward pass */
+  activations: ActivationMap;
 }
 
 type GraphNode = { name: string; op: string; input?: string[]; attr?: Record<string, unknown> };
@@ -106,10 +127,13 @@ export class CatDetector {
     const ox = Math.floor((W - w) / 2);
     const oy = Math.floor((H - h) / 2);
     const input = letterbox(img, W, w, h, ox, oy, H);
-    const [kp, wh] = tf.tidy(() => this.model.execute(tf.tensor4d(input, [1, H, W, 3]), ['tower_0/keypoints', 'tower_0/wh']) as tf.Tensor[]);
-    const [k, d] = await Promise.all([kp.data() as Promise<Float32Array>, wh.data() as Promise<Float32Array>]);
+    const [kp, wh, act] = tf.tidy(() => this.model.execute(tf.tensor4d(input, [1, H, W, 3]), ['tower_0/keypoints', 'tower_0/wh', ACTIVATION_LAYER]) as tf.Tensor[]);
+    const [k, d, a] = await Promise.all([kp.data() as Promise<Float32Array>, wh.data() as Promise<Float32Array>, act.data() as Promise<Float32Array>]);
+    const [, ah, aw, ac] = act.shape;
     kp.dispose();
     wh.dispose();
+    act.dispose();
+    const activations: ActivationMap = { data: a, width: aw, height: ah, channels: ac, stride: ACTIVATION_STRIDE, scale, ox, oy };
     const FW = W / 4;
     const cells = (H / 4) * FW;
     const classScores = new Float32Array(COCO_CLASSES);
@@ -132,7 +156,7 @@ export class CatDetector {
       catBox = { x0: toImg(cx - l, ox, img.width), y0: toImg(cy - t, oy, img.height), x1: toImg(cx + r, ox, img.width), y1: toImg(cy + b, oy, img.height) };
       if (catBox.x1 - catBox.x0 < 4 || catBox.y1 - catBox.y0 < 4) catBox = null;
     }
-    return { classScores, catScore: classScores[COCO_CAT], catBox };
+    return { classScores, catScore: classScores[COCO_CAT], catBox, activations };
   }
 
   dispose(): void {

@@ -1,13 +1,15 @@
 /**
  * The layout of the feature vector (pure: no tfjs), its version string, and which blocks each trait head reads.
  * Chosen by cross-validated ablation on the dev sets (see RESULTS.md): the COCO detector's class scores are the
- * is_cat evidence; the handcrafted coat features of the detected cat region drive every coat trait; the
- * MobileNetV2 embedding lost on every trait and is left out.
+ * is_cat evidence; the handcrafted coat features of the detected cat region and its texture (the detector's own
+ * stride-8 activations pooled over the box + LBP) drive every coat trait; the MobileNetV2 embedding lost on every
+ * trait and is left out.
  */
 import { HANDCRAFTED_CORE_DIM, HANDCRAFTED_DIM, HANDCRAFTED_VERSION } from './handcrafted';
+import { TEXTURE_DIM, TEXTURE_VERSION } from './texture';
 import { TRAIT_NAMES, type TraitName } from './vocabulary';
 
-export type FeatureBlock = 'det' | 'hand' | 'mnv2';
+export type FeatureBlock = 'det' | 'hand' | 'tex' | 'mnv2';
 
 export interface FeatureConfig {
   blocks: FeatureBlock[];
@@ -15,7 +17,7 @@ export interface FeatureConfig {
   decodeSide: number;
   /** square input of the detector (multiple of 32) */
   detectorSize: number;
-  /** below this cat score the handcrafted features use the image centre instead of the box */
+  /** below this cat score the handcrafted and texture features use the image centre instead of the box */
   boxMinScore: number;
 }
 
@@ -23,7 +25,7 @@ export const DET_DIM = 80 + 7;
 export const MNV2_DIM = 1280;
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
-  blocks: ['det', 'hand'] as FeatureBlock[],
+  blocks: ['det', 'hand', 'tex'] as FeatureBlock[],
   decodeSide: 320,
   detectorSize: 320,
   boxMinScore: 0.1,
@@ -33,25 +35,31 @@ export const DEFAULT_FEATURE_CONFIG: FeatureConfig = Object.freeze({
 export type HeadBlock = FeatureBlock | 'hand-core';
 
 /**
- * Blocks each head reads in the default configuration (5-fold CV, 3 seeds, see RESULTS.md): is_cat is best on
+ * Blocks each head reads in the default configuration (5-fold CV, 3+ seeds, see RESULTS.md): is_cat is best on
  * the detector alone; colour loses with the hand-v3 additions (more dimensions than its ~200 labelled photos
- * support), tabby/pointed gain from them.
+ * support), tabby/pointed gain from them; every coat head gains from the texture block.
  */
 export const TRAIT_BLOCKS: Record<TraitName, HeadBlock[]> = {
   is_cat: ['det'],
-  colour: ['hand-core'],
-  pattern: ['hand'],
-  is_tabby: ['hand'],
-  is_pointed: ['hand'],
+  colour: ['hand-core', 'tex'],
+  pattern: ['hand', 'tex'],
+  is_tabby: ['hand', 'tex'],
+  is_pointed: ['hand', 'tex'],
 };
 
 export function blockDim(b: FeatureBlock): number {
-  return b === 'det' ? DET_DIM : b === 'hand' ? HANDCRAFTED_DIM : MNV2_DIM;
+  return b === 'det' ? DET_DIM : b === 'hand' ? HANDCRAFTED_DIM : b === 'tex' ? TEXTURE_DIM : MNV2_DIM;
 }
 
 export function featureVersion(cfg: FeatureConfig): string {
   const parts = cfg.blocks.map((b) =>
-    b === 'det' ? `det-centernet${cfg.detectorSize}-v2` : b === 'hand' ? `${HANDCRAFTED_VERSION}-box${cfg.boxMinScore}` : 'mnv2-nsfwjs440-gap-v1',
+    b === 'det'
+      ? `det-centernet${cfg.detectorSize}-v2`
+      : b === 'hand'
+        ? `${HANDCRAFTED_VERSION}-box${cfg.boxMinScore}`
+        : b === 'tex'
+          ? `${TEXTURE_VERSION}-box${cfg.boxMinScore}`
+          : 'mnv2-nsfwjs440-gap-v1',
   );
   return `${parts.join('+')}@${cfg.decodeSide}`;
 }

@@ -2,6 +2,7 @@
  * Feature extraction: one decode, then the chosen blocks concatenated into one vector.
  *  - det:  COCO CenterNet class peak scores (80) + cat score logit + cat box geometry
  *  - hand: handcrafted coat features of the detected cat region (falls back to the image centre)
+ *  - tex:  texture of the same region: the detector's stride-8 activations pooled over it + LBP of the coat
  *  - mnv2: nsfwjs MobileNetV2 1280-d embedding (measured, see RESULTS.md; not in the default set)
  * FEATURE_VERSION names the blocks and their versions: cached features are keyed by (sha256, FEATURE_VERSION).
  */
@@ -9,6 +10,7 @@ import { MobileNetBackbone } from './backbone';
 import { blockDim, DEFAULT_FEATURE_CONFIG, DET_DIM, featureVersion, type FeatureConfig } from './feature-layout';
 import { CatDetector, COCO_CAT, COCO_CLASSES, COCO_DOG, type Detection } from './detector';
 import { defaultRegion, handcraftedFeatures } from './handcrafted';
+import { textureFeatures } from './texture';
 import { decodeRgb, DEFAULT_LIMITS, type ImageLimits, type RgbImage } from './image-io';
 import { initTf } from './tf-runtime';
 
@@ -39,6 +41,7 @@ export function detFeatures(d: Detection, img: RgbImage): Float32Array {
 export interface ExtractTimings {
   decodeMs: number;
   detectorMs: number;
+  /** handcrafted + texture blocks */
   handMs: number;
   backboneMs: number;
 }
@@ -63,7 +66,7 @@ export class FeatureExtractor {
 
   static async create(config: FeatureConfig = DEFAULT_FEATURE_CONFIG, limits: ImageLimits = DEFAULT_LIMITS): Promise<FeatureExtractor> {
     await initTf();
-    const needsDetector = config.blocks.includes('det') || config.blocks.includes('hand');
+    const needsDetector = config.blocks.some((b) => b === 'det' || b === 'hand' || b === 'tex');
     const detector = needsDetector ? await CatDetector.load(config.detectorSize) : null;
     const backbone = config.blocks.includes('mnv2') ? await MobileNetBackbone.load() : null;
     return new FeatureExtractor(config, detector, backbone, limits);
@@ -87,14 +90,19 @@ export class FeatureExtractor {
     const det = this.detector ? await this.detector.detect(img) : null;
     timings.detectorMs = performance.now() - t;
     const out = new Float32Array(this.dim);
+    const box = det && det.catBox && det.catScore >= this.config.boxMinScore ? det.catBox : defaultRegion(img);
     let off = 0;
     for (const b of this.config.blocks) {
       if (b === 'det' && det) out.set(detFeatures(det, img), off);
       if (b === 'hand') {
         t = performance.now();
-        const box = det && det.catBox && det.catScore >= this.config.boxMinScore ? det.catBox : defaultRegion(img);
         out.set(handcraftedFeatures(img, box), off);
-        timings.handMs = performance.now() - t;
+        timings.handMs += performance.now() - t;
+      }
+      if (b === 'tex' && det) {
+        t = performance.now();
+        out.set(textureFeatures(img, box, det.activations), off);
+        timings.handMs += performance.now() - t;
       }
       if (b === 'mnv2' && this.backbone) {
         t = performance.now();
