@@ -3,6 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
 import { Prediction, PredictionDocument } from './schemas/prediction.schema';
 
+export type SnapshotPrediction = Pick<Prediction, 'predicted' | 'modelId' | 'userReview' | 'adminReview' | 'feedback' | 'createdAt'>;
+
 /** The only code that touches the predictions collection. */
 @Injectable()
 export class PredictionsRepository {
@@ -34,11 +36,14 @@ export class PredictionsRepository {
     return this.predictions.find({ _id: { $in: ids } }).lean<Prediction[]>().exec();
   }
 
-  /** Streams every prediction with only the fields the reporting snapshot needs (one pass serves all its counts). */
+  /**
+   * Every prediction with only the fields the reporting snapshot needs (one pass serves all its counts), as the
+   * driver's cursor (plain documents, like lean()) so the caller can read it batch by batch.
+   */
   snapshotCursor() {
-    return this.predictions
-      .find({}, { predicted: 1, modelId: 1, userReview: 1, adminReview: 1, feedback: 1, createdAt: 1 })
-      .lean<Pick<Prediction, 'predicted' | 'modelId' | 'userReview' | 'adminReview' | 'feedback' | 'createdAt'>>()
-      .cursor({ batchSize: 1000 });
+    return this.predictions.collection.find<SnapshotPrediction>(
+      {},
+      { projection: { predicted: 1, modelId: 1, userReview: 1, adminReview: 1, feedback: 1, createdAt: 1 }, batchSize: 2000 },
+    );
   }
 }

@@ -9,7 +9,7 @@ import { AuthUser } from '../../common/current-user.decorator';
 import { EMPTY_LABEL, inspectImage, mergeLabel, normaliseLabel, PhenotypeLabel, sha256, toDisplayJpeg, TRAIT_NAMES, TraitName } from '../../ml';
 import { EngineService } from '../engine/engine.service';
 import { TrainingImagesService } from '../images/training-images.service';
-import { PredictionsRepository } from './predictions.repository';
+import { PredictionsRepository, SnapshotPrediction } from './predictions.repository';
 import { Prediction } from './schemas/prediction.schema';
 import { labelFromTraits, queueRankFor, scoreFeedback } from './domain/feedback';
 import { ListPredictionsQuery } from './dto/feedback.dto';
@@ -240,7 +240,7 @@ export class PredictionsService {
   async snapshotFacts(): Promise<{ counts: SnapshotCount[]; feedback: FeedbackAccuracy[] }> {
     const counts = new Map<string, SnapshotCount>();
     const feedback = new Map<string, FeedbackAccuracy>();
-    for await (const p of this.repo.snapshotCursor()) {
+    const count = (p: SnapshotPrediction): void => {
       const label = {
         is_cat: p.predicted?.is_cat ?? null,
         colour: p.predicted?.colour ?? null,
@@ -255,7 +255,7 @@ export class PredictionsService {
       if (c) c.count++;
       else counts.set(key, { label, modelId: p.modelId, userReview, adminReview, count: 1 });
 
-      if (!p.feedback) continue;
+      if (!p.feedback) return;
       const day = new Date(p.createdAt).toISOString().slice(0, 10);
       for (const o of scoreFeedback(label, p.feedback)) {
         const fkey = `${p.modelId}|${day}|${o.trait}`;
@@ -264,6 +264,22 @@ export class PredictionsService {
         if (o.correct) row.correct++;
         feedback.set(fkey, row);
       }
+    };
+    // Batch by batch, asking for the next batch before counting the current one: the database prepares it
+    // while this process counts (a plain for-await asks only when the batch is used up, so the two waited on
+    // each other).
+    const cursor = this.repo.snapshotCursor();
+    try {
+      let more = cursor.hasNext();
+      while (await more) {
+        const batch = cursor.readBufferedDocuments();
+        more = cursor.hasNext();
+        more.catch(() => undefined); // a failure is thrown by the await above, after this batch
+        await new Promise<void>((resolve) => setImmediate(resolve)); // lets the driver send the request first
+        for (const p of batch) count(p);
+      }
+    } finally {
+      await cursor.close();
     }
     return { counts: [...counts.values()], feedback: [...feedback.values()] };
   }
