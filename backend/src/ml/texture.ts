@@ -108,18 +108,21 @@ function lightnessAndMask(img: RgbImage, box: Box): { L: Float32Array; mask: Uin
       r /= n;
       g /= n;
       b /= n;
-      const fx = fLab((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
       const fyv = fLab(0.2126 * r + 0.7152 * g + 0.0722 * b);
-      const fz = fLab((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
       const i = gy * G + gx;
       const l = 116 * fyv - 16;
-      const a = 500 * (fx - fyv);
-      const bb = 200 * (fyv - fz);
       L[i] = l;
-      const white = l > 78 && Math.sqrt(a * a + bb * bb) < 12;
       const ex = (gx / G - 0.5) / 0.42;
       const ey = (fy - 0.55) / 0.45;
-      mask[i] = !white && ex * ex + ey * ey <= 1 ? 1 : 0;
+      if (ex * ex + ey * ey > 1) continue;
+      // a* and b* (two more cube roots) only where the cell could be white
+      let white = false;
+      if (l > 78) {
+        const a = 500 * (fLab((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047) - fyv);
+        const bb = 200 * (fyv - fLab((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883));
+        white = Math.sqrt(a * a + bb * bb) < 12;
+      }
+      mask[i] = white ? 0 : 1;
     }
   }
   return { L, mask };
