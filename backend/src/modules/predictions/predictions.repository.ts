@@ -43,7 +43,7 @@ export class PredictionsRepository {
   snapshotCursor() {
     return this.predictions.collection.find<SnapshotPrediction>(
       {},
-      { projection: { predicted: 1, modelId: 1, userReview: 1, adminReview: 1, feedback: 1, createdAt: 1 }, batchSize: 2000 },
+      { projection: { _id: 0, predicted: 1, modelId: 1, userReview: 1, adminReview: 1, feedback: 1, createdAt: 1 }, batchSize: 2000 },
     );
   }
 }
