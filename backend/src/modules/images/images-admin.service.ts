@@ -18,27 +18,10 @@ import { looksLikeZip } from './domain/zip-entries';
 import { BulkLabelDto, ImageFilterDto, ImageSelectionDto, ListTrainingImagesQueryDto } from './dto/training-images.dto';
 import { TrainingImagesRepository } from './training-images.repository';
 import { THUMBNAIL_SIZE } from './training-images.service';
-import { TrainingImage, WebOrigin } from './schemas/training-image.schema';
+import { TrainingImage } from './schemas/training-image.schema';
+import type { BulkLabelResult, DeleteResult, TrainingImagesPage, TrainingImageView } from '../../contracts/training-images';
 
-export interface TrainingImageView {
-  id: string;
-  label: PhenotypeLabel;
-  isLabelled: boolean;
-  source: ImageSource;
-  thumbnailUrl: string;
-  imageUrl: string;
-  width: number;
-  height: number;
-  format: string;
-  sha256: string;
-  originalName: string | null;
-  labelledBy: string | null;
-  labelledAt: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  web: WebOrigin | null;
-  predictionId: string | null;
-}
+export type { TrainingImageView };
 
 export interface SpooledFile {
   path: string;
@@ -109,7 +92,7 @@ export class ImagesAdminService {
 
   // ---------------------------------------------------------------- list
 
-  async list(q: ListTrainingImagesQueryDto): Promise<{ items: TrainingImageView[]; total: number; page: number; pageSize: number }> {
+  async list(q: ListTrainingImagesQueryDto): Promise<TrainingImagesPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const query = filterToQuery(toFilter(q));
@@ -124,7 +107,7 @@ export class ImagesAdminService {
   // ---------------------------------------------------------------- bulk label / delete
 
   /** One updateMany over the selection (ids or filter). */
-  async bulkLabel(dto: BulkLabelDto, userId: string): Promise<{ matched: number; modified: number }> {
+  async bulkLabel(dto: BulkLabelDto, userId: string): Promise<BulkLabelResult> {
     const query = selectionQuery(dto);
     let plan;
     try {
@@ -139,7 +122,7 @@ export class ImagesAdminService {
   }
 
   /** Deletes the records, then their own GridFS blobs (original + thumbnail; never a prediction's blob). */
-  async delete(dto: ImageSelectionDto): Promise<{ deleted: number }> {
+  async delete(dto: ImageSelectionDto): Promise<DeleteResult> {
     const query = selectionQuery(dto);
     const refs = await this.repo.blobRefs(query);
     if (!refs.length) return { deleted: 0 };

@@ -13,22 +13,9 @@ import { ImageInputError, LabelError } from '../../ml/errors';
 import { PhenotypeLabel } from '../../ml/vocabulary';
 import { CsvLabelRow, checkEntryPath, isLabelsCsv, isNestedArchive, isSystemEntry, labelFromFolders, parseLabelsCsv } from './domain/zip-entries';
 import { HashLedger, ImportMeta, TrainingImagesService } from './training-images.service';
+import type { ImportProgress, ImportResult } from '../../contracts/training-images';
 
-export interface ImportResult {
-  imported: number;
-  duplicates: number;
-  rejected: { entry: string; reason: string }[];
-}
-
-export interface ImportProgress {
-  percent: number;
-  message: string;
-  seen: number;
-  total: number;
-  imported: number;
-  duplicates: number;
-  rejected: number;
-}
+export type { ImportProgress, ImportResult };
 
 export interface ImportHooks {
   progress(p: ImportProgress): Promise<void>;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PredictionGroupBy, TrainingGroupBy } from './dto/reports.dto';
+import type { ModelsByTrainingDate } from '../../contracts/reports';
 
 export interface Range {
   from: string | null;
@@ -160,7 +161,7 @@ export class ReportsRepository {
         WHERE f.date_key = $1::date AND ($2::text IS NULL OR m.model_id = $2)
         GROUP BY 1, 2 ORDER BY 1 NULLS FIRST, 2 NULLS FIRST`,
       [day, model],
-    )) as Array<Record<string, number | string | null>>;
+    )) as ModelsByTrainingDate[];
   }
 
   // ---- predictions -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { meanAccuracy } from './domain/metrics';
 import { shareOf, thinnestCells } from './domain/report-shapes';
 import { ModelsReportQuery, PredictionsReportQuery, TrainingImagesReportQuery } from './dto/reports.dto';
 import { Range, ReportsRepository } from './reports.repository';
+import type { ActiveModelRealWorld, ModelsByTrainingDate, ModelsReport, PredictionsReport, SnapshotRuns, TrainingImagesReport } from '../../contracts/reports';
 
 /** The reports API: validated filters in, chart-ready JSON out (every number also shown as a table). */
 @Injectable()
@@ -25,8 +26,8 @@ export class ReportsService {
     return { jobId };
   }
 
-  async snapshots() {
-    const runs = await this.repo.snapshotRuns();
+  async snapshots(): Promise<SnapshotRuns> {
+    const runs = (await this.repo.snapshotRuns()).map((r) => ({ ...r, takenAt: new Date(r.takenAt).toISOString() }));
     return { lastSnapshot: runs[0] ?? null, snapshots: runs };
   }
 
@@ -35,7 +36,7 @@ export class ReportsService {
     return { deleted: await this.repo.deleteRange(range) };
   }
 
-  async trainingImages(q: TrainingImagesReportQuery) {
+  async trainingImages(q: TrainingImagesReportQuery): Promise<TrainingImagesReport> {
     const range = this.range(q);
     const groupBy = q.groupBy ?? 'colour';
     const source = q.source ?? null;
@@ -67,7 +68,7 @@ export class ReportsService {
     };
   }
 
-  async models(q: ModelsReportQuery) {
+  async models(q: ModelsReportQuery): Promise<ModelsReport> {
     const range = this.range(q);
     const model = q.model ?? null;
     const latestDate = await this.repo.latestModelsDay(range);
@@ -87,14 +88,20 @@ export class ReportsService {
       model,
       latestDate,
       activeModelId: active?.modelId ?? null,
-      models: models.map((m) => ({ ...m, testMetrics: metrics.filter((t) => t.modelId === m.modelId).map(({ modelId: _m, ...t }) => t) })),
+      models: models.map((m) => ({
+        ...m,
+        createdAt: isoOrNull(m.createdAt),
+        trainingStartedAt: isoOrNull(m.trainingStartedAt),
+        trainingEndedAt: isoOrNull(m.trainingEndedAt),
+        testMetrics: metrics.filter((t) => t.modelId === m.modelId).map(({ modelId: _m, ...t }) => t),
+      })),
       series,
       byTrainingDate,
       activeModelTestMetrics: activeMetrics.map(({ modelId: _m, ...t }) => t),
     };
   }
 
-  async predictions(q: PredictionsReportQuery) {
+  async predictions(q: PredictionsReportQuery): Promise<PredictionsReport> {
     const range = this.range(q);
     const groupBy = q.groupBy ?? 'colour';
     const model = q.model ?? null;
@@ -120,7 +127,7 @@ export class ReportsService {
     const realWorld = [...byModelTrait.values()].map((r) => ({ ...r, accuracy: shareOf(r.correct, r.scored) }));
 
     // The active model: share of user verdicts that accepted, against its test accuracy.
-    let activeModel: Record<string, unknown> | null = null;
+    let activeModel: ActiveModelRealWorld | null = null;
     const day = modelsDay;
     if (day) {
       const models = await this.repo.modelsOn(day, null);
@@ -157,7 +164,7 @@ export class ReportsService {
       trait,
       latestDate,
       series,
-      groups: groups.map((g) => ({ ...g, key: g.key ?? 'unknown', ...(groupBy === 'model' ? { name: names.get(g.key ?? '') ?? g.key } : {}) })),
+      groups: groups.map((g) => ({ ...g, key: g.key ?? 'unknown', ...(groupBy === 'model' ? { name: names.get(g.key ?? '') ?? g.key ?? 'unknown' } : {}) })),
       feedback: feedbackRows.map((r) => ({ ...r, accuracy: shareOf(r.correct, r.scored) })),
       realWorldAccuracy: realWorld.map((r) => ({ ...r, name: names.get(r.modelId) ?? r.modelId })),
       activeModel,
@@ -169,4 +176,8 @@ export class ReportsService {
     if (problems.length) throw new BadRequestException(problems.join('; '));
     return { from: q.from ?? null, to: q.to ?? null };
   }
+}
+
+function isoOrNull(d: Date | string | null): string | null {
+  return d ? new Date(d).toISOString() : null;
 }

@@ -3,23 +3,15 @@
  * A cell is under-represented when it holds fewer than MIN_PER_VALUE images or less than a quarter of the
  * average cell of its trait (colour × pattern: of the average non-empty combination).
  */
+import type { Balance, BalanceCell } from '../../../contracts/training-images';
 import { COLOURS, Colour, PATTERNS, Pattern, PhenotypeLabel, TraitName, TRAIT_NAMES, traitValues } from '../../../ml/vocabulary';
 
 export const MIN_PER_VALUE = 20;
 const SHARE_OF_AVERAGE = 0.25;
 
-export interface BalanceCell<V> {
-  value: V;
-  count: number;
-  underRepresented: boolean;
-}
-export interface BalanceDto {
-  labelled: number;
-  unlabelled: number;
-  minPerValue: number;
-  traits: Record<TraitName, BalanceCell<string | boolean>[]>;
-  colourPattern: { colour: Colour; pattern: Pattern; count: number; underRepresented: boolean }[];
-}
+export type { BalanceCell };
+/** `GET /api/admin/training-images/balance` (the API contract). */
+export type BalanceDto = Balance;
 
 export function summariseBalance(groups: { label: PhenotypeLabel; count: number }[], unlabelled: number): BalanceDto {
   const traitCounts = new Map<string, number>();

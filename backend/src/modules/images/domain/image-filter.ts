@@ -2,10 +2,11 @@
  * The one filter language of the training-images table, used by the list, bulk label and delete endpoints
  * alike (so "all N matching this filter" means the same records everywhere), and its MongoDB query.
  */
+import type { ImageSource } from '../../../contracts/training-images';
 import { Colour, Pattern } from '../../../ml/vocabulary';
 
-export const IMAGE_SOURCES = ['zip', 'upload', 'web-search', 'prediction-review'] as const;
-export type ImageSource = (typeof IMAGE_SOURCES)[number];
+export const IMAGE_SOURCES = ['zip', 'upload', 'web-search', 'prediction-review'] as const satisfies readonly ImageSource[];
+export type { ImageSource };
 
 /** undefined = any; null = unknown (the trait is not labelled). */
 export interface ImageFilter {

@@ -2,15 +2,9 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Schema as MongooseSchema, Types } from 'mongoose';
 import type { PhenotypeLabel } from '../../../ml/vocabulary';
 import type { ImageSource } from '../domain/image-filter';
+import type { WebOrigin } from '../../../contracts/training-images';
 
-export interface WebOrigin {
-  provider: string | null;
-  url: string;
-  sourcePage: string | null;
-  thumbnailUrl: string | null;
-  licence: string | null;
-  attribution: string | null;
-}
+export type { WebOrigin };
 
 /**
  * One training image. The original and the thumbnail live in GridFS bucket "images"; when the image came

@@ -1,6 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import type { JobView as JobViewContract } from '@api/contracts/jobs';
+import type { ModelsReport, PredictionsReport, SnapshotRuns, TrainingImagesReport } from '@api/contracts/reports';
 
 export interface ReportFilters {
   from: string | null;
@@ -11,83 +13,18 @@ export interface ReportFilters {
   trait: 'colour' | 'pattern' | 'is_tabby' | 'is_pointed' | 'is_cat';
 }
 
-export interface TrainingImagesReport {
-  latestDate: string | null;
-  totals: { total: number; labelled: number; unlabelled: number; unknown: number };
-  series: Array<{ date: string; total: number; labelled: number; unlabelled: number }>;
-  groups: Array<{ key: string; count: number; share: number | null }>;
-  bySource: Array<{ source: string; labelled: number; unlabelled: number }>;
-  thinnestCells: Array<{ colour: string; pattern: string; count: number }>;
-}
+export type {
+  ModelsReport,
+  PredictionsReport,
+  SnapshotRun,
+  SnapshotRuns,
+  TrainingImagesReport,
+  TraitTestMetric as TraitMetric,
+  VerdictGroup,
+} from '@api/contracts/reports';
 
-export interface TraitMetric {
-  trait: string;
-  accuracy: number | null;
-  balancedAccuracy: number | null;
-  macroF1: number | null;
-}
-
-export interface ModelsReport {
-  latestDate: string | null;
-  activeModelId: string | null;
-  models: Array<{
-    modelId: string;
-    name: string;
-    isStarter: boolean;
-    trainingEndedDate: string | null;
-    accuracy: number | null;
-    loss: number | null;
-    isActive: boolean;
-    testMetrics: TraitMetric[];
-  }>;
-  activeModelTestMetrics: TraitMetric[];
-}
-
-export interface VerdictGroup {
-  key: string;
-  name?: string;
-  total: number;
-  userNone: number;
-  userAccepted: number;
-  userRejected: number;
-  adminNone: number;
-  adminAccepted: number;
-  adminRejected: number;
-}
-
-export interface PredictionsReport {
-  latestDate: string | null;
-  series: Array<{ date: string; total: number; newSincePrevious: number | null; userAccepted: number; userRejected: number; adminAccepted: number; adminRejected: number }>;
-  groups: VerdictGroup[];
-  realWorldAccuracy: Array<{ modelId: string; name: string; trait: string; scored: number; correct: number; accuracy: number | null }>;
-  activeModel: {
-    modelId: string;
-    name: string;
-    predictions: number;
-    userAccepted: number;
-    userRejected: number;
-    acceptanceRate: number | null;
-    testAccuracy: number | null;
-    perTrait: Array<{ trait: string; testAccuracy: number | null; realWorldAccuracy: number | null; scored: number }>;
-  } | null;
-}
-
-export interface SnapshotRun {
-  date: string;
-  takenAt: string;
-  durationMs: number;
-  trainingImages: number;
-  predictions: number;
-  models: number;
-}
-
-export interface JobView {
-  id: string;
-  state: 'waiting' | 'active' | 'completed' | 'failed' | 'cancelled';
-  progress: number;
-  details?: { message?: string };
-  error?: string;
-}
+/** `GET /api/admin/jobs/:id` for the snapshot job. */
+export type JobView = JobViewContract<{ percent: number; message?: string }>;
 
 /** The reports API (`/api/admin/reports`) and the generic jobs API for "Refresh now". */
 @Injectable({ providedIn: 'root' })
@@ -112,8 +49,8 @@ export class DashboardsApi {
     return this.http.get<PredictionsReport>('/api/admin/reports/predictions', { params: this.params(f, { groupBy: f.trait, model: f.model }) });
   }
 
-  snapshots(): Observable<{ lastSnapshot: SnapshotRun | null; snapshots: SnapshotRun[] }> {
-    return this.http.get<{ lastSnapshot: SnapshotRun | null; snapshots: SnapshotRun[] }>('/api/admin/reports/snapshots');
+  snapshots(): Observable<SnapshotRuns> {
+    return this.http.get<SnapshotRuns>('/api/admin/reports/snapshots');
   }
 
   refresh(): Observable<{ jobId: string }> {

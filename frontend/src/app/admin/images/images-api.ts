@@ -1,29 +1,23 @@
 import { HttpClient, HttpEvent, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
+import type { JobView } from '@api/contracts/jobs';
+import type { TraitName } from '@api/contracts/phenotype';
+import type {
+  Balance,
+  BulkLabelResult,
+  DeleteResult,
+  ImageSource,
+  ImportProgress,
+  ImportResult,
+  TrainingImagesPage,
+} from '@api/contracts/training-images';
 
-export type ImageSource = 'zip' | 'upload' | 'web-search' | 'prediction-review';
-export type TraitKey = 'is_cat' | 'colour' | 'pattern' | 'is_tabby' | 'is_pointed';
+export type { ImageSource, TrainingImageView as TrainingImage } from '@api/contracts/training-images';
+export type TraitKey = TraitName;
 export type TraitValue = string | boolean | null;
+/** A full label as the table edits it (every trait, null = unknown). */
 export type Label = Record<TraitKey, TraitValue>;
-
-export interface TrainingImage {
-  id: string;
-  label: Label;
-  isLabelled: boolean;
-  source: ImageSource;
-  thumbnailUrl: string;
-  imageUrl: string;
-  width: number;
-  height: number;
-  format: string;
-  sha256: string;
-  originalName: string | null;
-  labelledBy: string | null;
-  labelledAt: string | null;
-  createdAt: string;
-  web: { url: string; provider: string | null; licence: string | null; attribution: string | null } | null;
-}
 
 /** Filter fields shared by list, bulk label and delete. Trait values: a value, or 'unknown'. */
 export interface ImageFilter {
@@ -46,39 +40,14 @@ export interface ListQuery {
   direction: 'asc' | 'desc';
 }
 
-export interface ImagePage {
-  items: TrainingImage[];
-  total: number;
-}
+export type ImagePage = TrainingImagesPage;
 
 export type Selection = { ids: string[] } | { filter: ImageFilter };
 
-export interface BalanceCell {
-  value: string | boolean;
-  count: number;
-  underRepresented: boolean;
-}
-export interface Balance {
-  labelled: number;
-  unlabelled: number;
-  minPerValue: number;
-  traits: Record<TraitKey, BalanceCell[]>;
-  colourPattern: { colour: string; pattern: string; count: number; underRepresented: boolean }[];
-}
+export type { Balance, BalanceCell, ImportResult } from '@api/contracts/training-images';
 
-export interface ImportResult {
-  imported: number;
-  duplicates: number;
-  rejected: { entry: string; reason: string }[];
-}
-export interface ImportJob {
-  id: string;
-  state: 'waiting' | 'active' | 'completed' | 'failed' | 'cancelled';
-  progress: number;
-  details?: { percent: number; message?: string; seen?: number; total?: number; imported?: number; duplicates?: number; rejected?: number };
-  result?: ImportResult;
-  error?: string;
-}
+/** `GET /api/admin/jobs/:id` for a ZIP or upload import (progress numbers may be missing before the first report). */
+export type ImportJob = JobView<Partial<ImportProgress> & { percent: number }, ImportResult>;
 
 const BASE = '/api/admin/training-images';
 
@@ -93,12 +62,12 @@ export class ImagesApi {
     return this.http.get<ImagePage>(BASE, { params });
   }
 
-  label(selection: Selection, label: Partial<Label>): Observable<{ matched: number; modified: number }> {
-    return this.http.post<{ matched: number; modified: number }>(`${BASE}/labels`, { ...selection, label });
+  label(selection: Selection, label: Partial<Label>): Observable<BulkLabelResult> {
+    return this.http.post<BulkLabelResult>(`${BASE}/labels`, { ...selection, label });
   }
 
-  delete(selection: Selection): Observable<{ deleted: number }> {
-    return this.http.delete<{ deleted: number }>(BASE, { body: selection });
+  delete(selection: Selection): Observable<DeleteResult> {
+    return this.http.delete<DeleteResult>(BASE, { body: selection });
   }
 
   balance(): Observable<Balance> {

@@ -23,8 +23,10 @@ function image(n: number, extra: Partial<TrainingImage> = {}): TrainingImage {
     originalName: `cat-${n}.jpg`,
     labelledBy: null,
     labelledAt: null,
+    createdBy: null,
     createdAt: '2026-01-02T03:04:05.000Z',
     web: null,
+    predictionId: null,
     ...extra,
   };
 }
