@@ -5,19 +5,11 @@
  */
 import type { Box } from './detector';
 import type { RgbImage } from './image-io';
+import { fLab, LIN } from './colour-space';
 
 export const HANDCRAFTED_VERSION = 'hand-v3';
 const G = 96; // crop resampled to G x G
 
-// sRGB -> linear LUT
-const LIN = new Float32Array(256);
-for (let i = 0; i < 256; i++) {
-  const c = i / 255;
-  LIN[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-}
-function fLab(t: number): number {
-  return t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116;
-}
 
 /** Named colour prototypes in Lab, used for soft "how much of the coat is this colour" fractions. */
 const PROTOTYPES: [number, number, number][] = [

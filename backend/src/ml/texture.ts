@@ -10,6 +10,7 @@
  */
 import type { ActivationMap, Box } from './detector';
 import type { RgbImage } from './image-io';
+import { fLab, LIN } from './colour-space';
 
 export const TEXTURE_VERSION = 'tex-v1';
 /** channels of the activation map (fixed by the detector graph) */
@@ -50,15 +51,6 @@ export function boxActivationStats(act: ActivationMap, box: Box): Float32Array {
   return out;
 }
 
-// sRGB -> linear
-const LIN = new Float32Array(256);
-for (let i = 0; i < 256; i++) {
-  const c = i / 255;
-  LIN[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-}
-function fLab(t: number): number {
-  return t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116;
-}
 
 const G = 128; // the box is area-averaged onto a G x G grid
 

@@ -1,22 +1,14 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import type {
-  AdminPredictionView as AdminPrediction,
-  AdminPredictionsPage as PredictionsPage,
-  BulkReviewResult,
-  ReviewDecision as Decision,
-  ReviewStatus,
-} from '@api/contracts/predictions';
+import type * as Contract from '@api/contracts/predictions';
 import { TraitName } from '../../shared/models/prediction';
 
-export type {
-  AdminPredictionView as AdminPrediction,
-  AdminPredictionsPage as PredictionsPage,
-  BulkReviewResult,
-  ReviewDecision as Decision,
-  ReviewStatus,
-} from '@api/contracts/predictions';
+export type AdminPrediction = Contract.AdminPredictionView;
+export type PredictionsPage = Contract.AdminPredictionsPage;
+export type BulkReviewResult = Contract.BulkReviewResult;
+export type Decision = Contract.ReviewDecision;
+export type ReviewStatus = Contract.ReviewStatus;
 /** A full label: every trait, null = unknown. */
 export type TraitLabel = Record<TraitName, string | boolean | null>;
 
