@@ -7,24 +7,15 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import sharp from 'sharp';
 import { InferencePool } from '../ml';
 import { parseArgs } from './args';
+import { freePort } from './free-port';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function benchImage(): Promise<Buffer> {
   const dir = path.join(ROOT, '..', 'shared', 'data', 'oxford-pets-sample', 'images');

@@ -9,7 +9,6 @@
 import { INestApplication } from '@nestjs/common';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
@@ -17,19 +16,11 @@ import { Client } from 'pg';
 import sharp from 'sharp';
 import { COLOURS, FEATURE_VERSION, InferencePool, PATTERNS, PhenotypeLabel } from '../ml';
 import { parseArgs } from './args';
+import { freePort } from './free-port';
 import { featureKey } from '../modules/engine/schemas/image-features.schema';
 
 const ADMIN = { username: 'bench-admin', password: 'bench admin password 123' };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
