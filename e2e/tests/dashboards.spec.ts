@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import sharp from 'sharp';
 import { Page } from '@playwright/test';
 import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
+import { tintedJpeg } from '../support/images';
 
 /**
  * Admin journey: a seeded training set (and predictions with feedback when a model is loaded) → "Refresh now"
@@ -17,18 +17,6 @@ const LABELS: Array<Record<string, unknown>> = [
   { is_cat: false },
 ];
 const UNLABELLED = 2;
-
-async function noisyJpeg(seed: number): Promise<Buffer> {
-  const w = 96;
-  const h = 72;
-  const raw = Buffer.alloc(w * h * 3);
-  let s = seed * 7919 + 1;
-  for (let i = 0; i < raw.length; i++) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    raw[i] = s & 0xff;
-  }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
-}
 
 async function waitForJob(baseURL: string, token: string, jobId: string): Promise<Record<string, any>> {
   for (let i = 0; i < 240; i++) {
@@ -49,7 +37,7 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
   // Training set through the admin upload API, then labels through the bulk-label API.
   const form = new FormData();
   for (let i = 0; i < LABELS.length + UNLABELLED; i++) {
-    form.append('files', new Blob([new Uint8Array(await noisyJpeg(runSeed + i))], { type: 'image/jpeg' }), `dash-${runSeed}-${i}.jpg`);
+    form.append('files', new Blob([new Uint8Array(await tintedJpeg([128, 128, 128], runSeed + i, { width: 96, height: 72, spread: 255 }))], { type: 'image/jpeg' }), `dash-${runSeed}-${i}.jpg`);
   }
   const upload = await fetch(`${base}/api/admin/training-images`, { method: 'POST', headers: auth, body: form });
   expect(upload.status).toBe(202);
@@ -71,7 +59,7 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
   let predictionsMade = 0;
   for (let i = 0; i < 3; i++) {
     const body = new FormData();
-    body.append('image', new Blob([new Uint8Array(await noisyJpeg(runSeed + 100 + i))], { type: 'image/jpeg' }), `p${i}.jpg`);
+    body.append('image', new Blob([new Uint8Array(await tintedJpeg([128, 128, 128], runSeed + 100 + i, { width: 96, height: 72, spread: 255 }))], { type: 'image/jpeg' }), `p${i}.jpg`);
     const res = await fetch(`${base}/api/predictions`, { method: 'POST', body });
     if (res.status !== 201 && res.status !== 200) break;
     const p = await res.json();

@@ -1,23 +1,11 @@
 import { expect, Page, test } from '@playwright/test';
-import sharp from 'sharp';
 import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
+import { tintedJpeg } from '../support/images';
 
 /**
  * Admin journey (issue 9): a breeder uploads a photo and rejects the result with a correction; the admin finds
  * it at the top of the review queue, corrects the colour, adds it to the training set, and finds it there.
  */
-
-async function catPhoto(seed: number): Promise<Buffer> {
-  const w = 320;
-  const h = 240;
-  const raw = Buffer.alloc(w * h * 3);
-  let s = seed * 7919 + 1;
-  for (let i = 0; i < raw.length; i++) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    raw[i] = Math.max(0, Math.min(255, [120, 130, 150][i % 3] + ((s >> 8) % 61) - 30));
-  }
-  return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
-}
 
 async function api(base: string, token: string, path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
@@ -34,7 +22,7 @@ async function ensureModel(base: string): Promise<void> {
   test.info().annotations.push({ type: 'model', description: 'no starter model: trained a small cat/not-cat model first' });
   const seed = Date.now() % 100_000;
   const form = new FormData();
-  for (let i = 0; i < 12; i++) form.append('files', new Blob([new Uint8Array(await catPhoto(seed + i))], { type: 'image/jpeg' }), `rv-${seed}-${i}.jpg`);
+  for (let i = 0; i < 12; i++) form.append('files', new Blob([new Uint8Array(await tintedJpeg([120, 130, 150], seed + i, { width: 320, height: 240 }))], { type: 'image/jpeg' }), `rv-${seed}-${i}.jpg`);
   const upload = await api(base, token, '/api/admin/training-images', { method: 'POST', body: form });
   expect(upload.status).toBe(202);
   const jobId = ((await upload.json()) as { jobId: string }).jobId;
@@ -79,7 +67,7 @@ test('review a rejected prediction, correct the colour, add it to the training s
 
   // 1. The breeder: upload (public API, no login) and say "no, it is lilac".
   const form = new FormData();
-  form.append('image', new Blob([new Uint8Array(await catPhoto(Date.now() % 100_000))], { type: 'image/jpeg' }), 'my-cat.jpg');
+  form.append('image', new Blob([new Uint8Array(await tintedJpeg([120, 130, 150], Date.now() % 100_000, { width: 320, height: 240 }))], { type: 'image/jpeg' }), 'my-cat.jpg');
   const created = await fetch(`${base}/api/predictions`, { method: 'POST', body: form });
   expect(created.status, `upload answered ${created.status}: ${await created.clone().text()}`).toBe(201);
   const prediction = (await created.json()) as { id: string; traits: Record<string, { value: unknown }> };

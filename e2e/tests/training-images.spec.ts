@@ -1,7 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import JSZip from 'jszip';
-import sharp from 'sharp';
 import { adminToken, loginAsAdmin, snap } from '../support/session';
+import { tintedJpeg } from '../support/images';
 
 /**
  * Admin journey on the training-data studio: upload a ZIP (colour folder + unlabelled files + a non-image) through
@@ -13,22 +13,11 @@ import { adminToken, loginAsAdmin, snap } from '../support/session';
 const BLUE = 6;
 const UNLABELLED = 14; // more than one page of 10, so "select all N matching" is needed
 
-/** A small, unique JPEG (noise around a base colour; the seed makes every file's hash different). */
-async function jpeg(rgb: [number, number, number], seed: number, size = 160): Promise<Buffer> {
-  const raw = Buffer.alloc(size * size * 3);
-  let s = seed * 7919 + 17;
-  for (let i = 0; i < raw.length; i++) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    raw[i] = Math.max(0, Math.min(255, rgb[i % 3] + ((s >> 8) % 61) - 30));
-  }
-  return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
-}
-
 async function archive(): Promise<Buffer> {
   const zip = new JSZip();
   const stamp = Date.now() % 1_000_000;
-  for (let i = 0; i < BLUE; i++) zip.file(`blue/e2e-blue-${i}.jpg`, await jpeg([120, 130, 150], stamp + i));
-  for (let i = 0; i < UNLABELLED; i++) zip.file(`e2e-cat-${i}.jpg`, await jpeg([60 + i * 10, 90, 140 - i * 5], stamp + 500 + i));
+  for (let i = 0; i < BLUE; i++) zip.file(`blue/e2e-blue-${i}.jpg`, await tintedJpeg([120, 130, 150], stamp + i));
+  for (let i = 0; i < UNLABELLED; i++) zip.file(`e2e-cat-${i}.jpg`, await tintedJpeg([60 + i * 10, 90, 140 - i * 5], stamp + 500 + i));
   zip.file('README.txt', 'not an image\n');
   return zip.generateAsync({ type: 'nodebuffer' });
 }
@@ -140,7 +129,7 @@ test('keyboard: help overlay, focus row, preview and a label shortcut', async ({
   const name = `e2e-keyboard-${Date.now()}.jpg`;
   const token = await adminToken(baseURL!);
   const form = new FormData();
-  form.append('files', new Blob([new Uint8Array(await jpeg([200, 110, 40], Date.now() % 1_000_000, 480))], { type: 'image/jpeg' }), name);
+  form.append('files', new Blob([new Uint8Array(await tintedJpeg([200, 110, 40], Date.now() % 1_000_000, { width: 480 }))], { type: 'image/jpeg' }), name);
   const res = await fetch(`${baseURL}/api/admin/training-images`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
   expect(res.status, await res.clone().text()).toBe(202);
   const { jobId } = (await res.json()) as { jobId: string };

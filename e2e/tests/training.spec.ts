@@ -1,7 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import JSZip from 'jszip';
-import sharp from 'sharp';
 import { ADMIN, adminToken, snap, loginAsAdmin } from '../support/session';
+import { tintedJpeg } from '../support/images';
 
 /**
  * Admin journey: a small labelled set (uploaded as a ZIP with colour folders) → Training: start a colour-only
@@ -16,24 +16,13 @@ const COLOURS: Record<string, [number, number, number]> = {
 };
 const PER_COLOUR = 8;
 
-async function tintedJpeg(rgb: [number, number, number], seed: number): Promise<Buffer> {
-  const size = 96;
-  const raw = Buffer.alloc(size * size * 3);
-  let s = seed * 7919 + 17;
-  for (let i = 0; i < raw.length; i++) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    raw[i] = Math.max(0, Math.min(255, rgb[i % 3] + ((s >> 8) % 41) - 20));
-  }
-  return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
-}
-
 /** Labelled training images through the real API: a ZIP whose folder names are colours, imported by the worker. */
 async function seedLabelledSet(baseURL: string): Promise<void> {
   const token = await adminToken(baseURL);
   const zip = new JSZip();
   const stamp = Date.now() % 100_000;
   for (const [colour, rgb] of Object.entries(COLOURS)) {
-    for (let i = 0; i < PER_COLOUR; i++) zip.file(`${colour}/e2e-train-${i}.jpg`, await tintedJpeg(rgb, stamp + i * 13 + colour.length * 1000));
+    for (let i = 0; i < PER_COLOUR; i++) zip.file(`${colour}/e2e-train-${i}.jpg`, await tintedJpeg(rgb, stamp + i * 13 + colour.length * 1000, { width: 96, spread: 41 }));
   }
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await zip.generateAsync({ type: 'nodebuffer' }))], { type: 'application/zip' }), 'training-set.zip');

@@ -18,6 +18,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
+import { syntheticTrainingImage } from './bench-fixtures';
 
 const N_IMAGES = Number(process.env.BENCH_INGEST_IMAGES ?? 500);
 const N_BULK = Number(process.env.BENCH_INGEST_BULK ?? 10_000);
@@ -54,7 +55,6 @@ async function main(): Promise<void> {
   const { TrainingImagesRepository } = await import('../modules/images/training-images.repository');
   const { ImagesAdminService } = await import('../modules/images/images-admin.service');
   const { ImportRunner } = await import('../modules/images/import-runner');
-  const { EMPTY_LABEL } = await import('../ml/vocabulary');
 
   @Module({ imports: [ConfigModule, MongoModule, QueueModule, ImagesModule] })
   class BenchModule {}
@@ -121,26 +121,9 @@ async function main(): Promise<void> {
     const now = Date.now();
     for (let i = 0; i < N_BULK; i += 2000) {
       await repo.insertMany(
-        Array.from({ length: Math.min(2000, N_BULK - i) }, (_, j) => ({
-          sha256: `bulk${String(i + j).padStart(60, '0')}`,
-          blobId: '000000000000000000000000',
-          thumbBlobId: null,
-          ownsBlobs: false,
-          width: 1,
-          height: 1,
-          format: 'jpeg',
-          source: 'web-search' as const,
-          label: { ...EMPTY_LABEL },
-          isLabelled: false,
-          labelledBy: null,
-          labelledAt: null,
-          originalName: null,
-          web: null,
-          predictionId: null,
-          createdBy: 'bench',
-          createdAt: new Date(now),
-          updatedAt: new Date(now),
-        })),
+        Array.from({ length: Math.min(2000, N_BULK - i) }, (_, j) =>
+          syntheticTrainingImage({ sha256: `bulk${String(i + j).padStart(60, '0')}`, source: 'web-search', at: new Date(now) }),
+        ),
       );
     }
     const admin = app.get(ImagesAdminService);

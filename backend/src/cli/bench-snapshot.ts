@@ -26,6 +26,7 @@ import { ReportingModule } from '../modules/reporting/reporting.module';
 import { ReportsService } from '../modules/reporting/reports.service';
 import { SnapshotService } from '../modules/reporting/snapshot.service';
 import { parseArgs } from './args';
+import { syntheticTrainingImage } from './bench-fixtures';
 
 @Module({ imports: [ConfigModule, MongoModule, PostgresModule, QueueModule, ReportingSnapshotModule, ReportingModule] })
 class BenchSnapshotModule {}
@@ -41,7 +42,12 @@ function p95(xs: number[]): number {
   return Math.round(s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] * 10) / 10;
 }
 
-/** A deterministic pseudo-random stream so every run inserts the same dataset. */
+/**
+ * A deterministic pseudo-random stream so every run inserts the same dataset. This LCG's correlated draws give
+ * ~1,150 distinct fact rows a day (420,900 over the year of history). A stronger generator (mulberry32) spreads
+ * the same 200k documents over ~8,300 rows a day (3.0M), where the predictions report's year-long series takes
+ * ~360 ms: the numbers printed hold for the skewed mix only (README, reporting follow-up).
+ */
 function rng(seed: number): () => number {
   let s = seed;
   return () => {
@@ -85,7 +91,7 @@ async function main(): Promise<void> {
 
   // ---- synthetic data, bulk inserted ----------------------------------------------------------------
   const r = rng(42);
-  const sources = ['zip', 'upload', 'web-search', 'prediction-review'];
+  const sources = ['zip', 'upload', 'web-search', 'prediction-review'] as const;
   const models = [new ObjectId(), new ObjectId(), new ObjectId()];
   const insertStarted = performance.now();
   const now = new Date();
@@ -95,26 +101,19 @@ async function main(): Promise<void> {
     for (let i = done; i < Math.min(images, done + BATCH); i++) {
       const labelled = r() < 0.8;
       const l = labelled ? label(r) : { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
-      docs.push({
-        sha256: randomBytes(32).toString('hex'),
-        blobId: 'bench',
-        thumbBlobId: null,
-        ownsBlobs: true,
-        width: 640,
-        height: 480,
-        format: 'jpeg',
-        source: sources[Math.floor(r() ** 2 * sources.length)],
-        label: l,
-        isLabelled: labelled,
-        labelledBy: null,
-        labelledAt: null,
-        originalName: null,
-        web: null,
-        predictionId: null,
-        createdBy: 'bench',
-        createdAt: now,
-        updatedAt: now,
-      });
+      docs.push(
+        syntheticTrainingImage({
+          sha256: randomBytes(32).toString('hex'),
+          blobId: 'bench',
+          ownsBlobs: true,
+          width: 640,
+          height: 480,
+          source: sources[Math.floor(r() ** 2 * sources.length)],
+          label: l,
+          isLabelled: labelled,
+          at: now,
+        }),
+      );
     }
     await db.collection('training_images').insertMany(docs, { ordered: false });
   }
