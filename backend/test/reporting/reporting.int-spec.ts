@@ -41,7 +41,9 @@ const WAREHOUSE_TABLES = [
   'fact_models_daily_snapshot',
   'fact_prediction_feedback_daily',
   'fact_predictions_daily_snapshot',
+  'fact_predictions_daily_totals',
   'fact_training_images_daily_snapshot',
+  'fact_training_images_daily_totals',
   'reporting_snapshot_runs',
 ];
 const FACT_TABLES = WAREHOUSE_TABLES.filter((t) => t.startsWith('fact_') || t === 'reporting_snapshot_runs');
@@ -171,7 +173,7 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
     const rows = (await pg.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows.map((r) => r.table_name);
     expect(rows).toEqual(expect.arrayContaining([...WAREHOUSE_TABLES, 'typeorm_migrations']));
     const applied = (await pg.query('SELECT name FROM typeorm_migrations')).rows.map((r) => r.name);
-    expect(applied).toContain('ReportingWarehouse1767225600000');
+    expect(applied).toEqual(expect.arrayContaining(['ReportingWarehouse1767225600000', 'ReportingDailyTotals1795651200000']));
     expect((await pg.query('SELECT name FROM dim_prediction_review_status ORDER BY status_key')).rows.map((r) => r.name)).toEqual(['none', 'accepted', 'rejected']);
   });
 
@@ -185,7 +187,7 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
       await ds.initialize();
       const ran = await ds.runMigrations();
       expect(ran.map((m) => m.name)).toContain('ReportingWarehouse1767225600000');
-      expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name LIKE 'fact_%'`))[0].n)).toBe(5);
+      expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name LIKE 'fact_%'`))[0].n)).toBe(WAREHOUSE_TABLES.filter((t) => t.startsWith('fact_')).length);
       while ((await ds.query('SELECT COUNT(*) AS n FROM typeorm_migrations'))[0].n !== '0') await ds.undoLastMigration();
       expect(Number((await ds.query(`SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name LIKE 'fact_%' OR table_name LIKE 'dim_%'`))[0].n)).toBe(0);
     } finally {

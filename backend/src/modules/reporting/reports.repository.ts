@@ -41,15 +41,14 @@ export class ReportsRepository {
 
   async trainingSeries(r: Range, source: string | null) {
     return (await this.db.query(
-      `SELECT f.date_key::text AS date,
-              SUM(f.image_count)::int AS total,
-              COALESCE(SUM(f.image_count) FILTER (WHERE NOT l.is_unlabelled), 0)::int AS labelled,
-              COALESCE(SUM(f.image_count) FILTER (WHERE l.is_unlabelled), 0)::int AS unlabelled
-         FROM fact_training_images_daily_snapshot f
-         JOIN dim_label l ON l.label_key = f.label_key
-         JOIN dim_training_image_source s ON s.source_key = f.source_key
-        WHERE ${RANGE('f.date_key', 1, 2)} AND ($3::text IS NULL OR s.name = $3)
-        GROUP BY f.date_key ORDER BY f.date_key`,
+      `SELECT t.date_key::text AS date,
+              SUM(t.image_count)::int AS total,
+              COALESCE(SUM(t.image_count) FILTER (WHERE NOT t.is_unlabelled), 0)::int AS labelled,
+              COALESCE(SUM(t.image_count) FILTER (WHERE t.is_unlabelled), 0)::int AS unlabelled
+         FROM fact_training_images_daily_totals t
+         JOIN dim_training_image_source s ON s.source_key = t.source_key
+        WHERE ${RANGE('t.date_key', 1, 2)} AND ($3::text IS NULL OR s.name = $3)
+        GROUP BY t.date_key ORDER BY t.date_key`,
       [r.from, r.to, source],
     )) as Array<{ date: string; total: number; labelled: number; unlabelled: number }>;
   }
@@ -173,7 +172,7 @@ export class ReportsRepository {
               COALESCE(SUM(f.prediction_count) FILTER (WHERE f.user_review_status_key = 2), 0)::int AS "userRejected",
               COALESCE(SUM(f.prediction_count) FILTER (WHERE f.admin_review_status_key = 1), 0)::int AS "adminAccepted",
               COALESCE(SUM(f.prediction_count) FILTER (WHERE f.admin_review_status_key = 2), 0)::int AS "adminRejected"
-         FROM fact_predictions_daily_snapshot f JOIN dim_model m ON m.model_key = f.model_key
+         FROM fact_predictions_daily_totals f JOIN dim_model m ON m.model_key = f.model_key
         WHERE ${RANGE('f.date_key', 1, 2)} AND ($3::text IS NULL OR m.model_id = $3)
         GROUP BY f.date_key ORDER BY f.date_key`,
       [r.from, r.to, model],
@@ -233,9 +232,11 @@ export class ReportsRepository {
       let deleted = 0;
       for (const t of [
         'fact_training_images_daily_snapshot',
+        'fact_training_images_daily_totals',
         'fact_models_daily_snapshot',
         'fact_model_test_metrics_daily_snapshot',
         'fact_predictions_daily_snapshot',
+        'fact_predictions_daily_totals',
         'fact_prediction_feedback_daily',
         'reporting_snapshot_runs',
       ]) {

@@ -25,7 +25,15 @@ export class SnapshotWriter {
       const modelKeys = await this.upsertModels(m, rows);
       const day = rows.day;
 
-      for (const t of ['fact_training_images_daily_snapshot', 'fact_models_daily_snapshot', 'fact_model_test_metrics_daily_snapshot', 'fact_predictions_daily_snapshot', 'reporting_snapshot_runs']) {
+      for (const t of [
+        'fact_training_images_daily_snapshot',
+        'fact_training_images_daily_totals',
+        'fact_models_daily_snapshot',
+        'fact_model_test_metrics_daily_snapshot',
+        'fact_predictions_daily_snapshot',
+        'fact_predictions_daily_totals',
+        'reporting_snapshot_runs',
+      ]) {
         await m.query(`DELETE FROM ${t} WHERE date_key = $1`, [day]);
       }
 
@@ -60,6 +68,21 @@ export class SnapshotWriter {
           [day, f.map((r) => modelKeys.get(r.modelId)), f.map((r) => labelKeys.get(r.labelKey)), f.map((r) => r.userStatus), f.map((r) => r.adminStatus), f.map((r) => r.count)],
         );
       }
+      // The day's totals, for the "over time" series (a few rows a day instead of every label combination).
+      await m.query(
+        `INSERT INTO fact_training_images_daily_totals (date_key, source_key, is_unlabelled, image_count)
+         SELECT f.date_key, f.source_key, l.is_unlabelled, SUM(f.image_count)
+           FROM fact_training_images_daily_snapshot f JOIN dim_label l ON l.label_key = f.label_key
+          WHERE f.date_key = $1 GROUP BY 1, 2, 3`,
+        [day],
+      );
+      await m.query(
+        `INSERT INTO fact_predictions_daily_totals (date_key, model_key, user_review_status_key, admin_review_status_key, prediction_count)
+         SELECT date_key, model_key, user_review_status_key, admin_review_status_key, SUM(prediction_count)
+           FROM fact_predictions_daily_snapshot
+          WHERE date_key = $1 GROUP BY 1, 2, 3, 4`,
+        [day],
+      );
       if (rows.feedback.length) {
         // Feedback is keyed by the prediction's day, not the snapshot day: each snapshot refreshes those days.
         const f = rows.feedback;
