@@ -9,6 +9,8 @@ import { DEFAULT_LIMITS } from '../ml/image-io';
 import { InferencePool } from '../ml/pool';
 import { sha256 } from '../ml/image-io';
 import type { TrainingSample } from '../ml/train';
+import { augmentationId, planAugmentation, type Augmentation } from '../ml/augment';
+import type { SyntheticSample } from '../ml/cross-validate';
 
 export interface ExtractionStats {
   images: number;
@@ -22,7 +24,8 @@ export interface ExtractionStats {
 export interface Extractor {
   version: string;
   dim: number;
-  extract(bytes: Buffer): Promise<Float32Array>;
+  /** features of the image, or of a synthetic training copy of it (augment.ts) */
+  extract(bytes: Buffer, augmentation?: Augmentation): Promise<Float32Array>;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,7 @@ export async function poolExtractor(workers = Math.max(1, Math.min(2, os.cpus().
   const pool = await InferencePool.create({ workers, maxPixels: DEFAULT_LIMITS.maxPixels });
   const info = pool.info;
   if (info.featureVersion !== FEATURE_VERSION) throw new Error(`workers extract ${info.featureVersion}, expected ${FEATURE_VERSION}`);
-  return { version: FEATURE_VERSION, dim: FEATURE_DIM, extract: (b) => pool.extractFeatures(b), close: () => pool.close(), workers } as Extractor;
+  return { version: FEATURE_VERSION, dim: FEATURE_DIM, extract: (b, a) => pool.extractFeatures(b, a), close: () => pool.close(), workers } as Extractor;
 }
 
 export async function samplesFromDirs(
@@ -83,6 +86,55 @@ export async function samplesFromDirs(
   stats.extractSeconds = Math.round(spent) / 1000;
   stats.imagesPerSec = stats.extracted ? Math.round((stats.extracted * 1000 * 10) / spent) / 10 : null;
   return { samples: results.filter((r): r is TrainingSample & { row: DatasetRow } => r !== null), stats };
+}
+
+export interface AugmentationStats {
+  /** synthetic copies per colour they stand for */
+  copies: Record<string, number>;
+  extracted: number;
+  cached: number;
+  failed: number;
+}
+
+/**
+ * Synthetic training copies for the rare colours of a labelled set (augment.ts), with the file cache keyed by the
+ * feature version and the augmentation. `sourceIndex` points into `samples`.
+ */
+export async function syntheticSamples(
+  samples: readonly (TrainingSample & { row: DatasetRow })[],
+  extractor: Extractor,
+  cacheRoot: string,
+  concurrency = 4,
+): Promise<{ synthetic: SyntheticSample[]; stats: AugmentationStats }> {
+  const plan = planAugmentation(samples.map((s) => s.label));
+  const stats: AugmentationStats = { copies: {}, extracted: 0, cached: 0, failed: 0 };
+  const out: (SyntheticSample | null)[] = new Array(plan.length).fill(null);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      while (next < plan.length) {
+        const k = next++;
+        const c = plan[k];
+        const cache = new FileFeatureCache(cacheRoot, `${extractor.version}+${augmentationId(c.augmentation)}`);
+        try {
+          const bytes = fs.readFileSync(samples[c.source].row.file);
+          const sha = sha256(bytes);
+          let f = cache.get(sha, extractor.dim);
+          if (f) stats.cached++;
+          else {
+            f = await extractor.extract(bytes, c.augmentation);
+            cache.set(sha, f);
+            stats.extracted++;
+          }
+          out[k] = { features: f, label: c.label, synthetic: 'colour', sourceIndex: c.source };
+          stats.copies[c.augmentation.to] = (stats.copies[c.augmentation.to] ?? 0) + 1;
+        } catch {
+          stats.failed++;
+        }
+      }
+    }),
+  );
+  return { synthetic: out.filter((s): s is SyntheticSample => s !== null), stats };
 }
 
 export function splitDirs(v: string | boolean | undefined, flag = '--data'): string[] {

@@ -1,8 +1,9 @@
 /**
- * npm run ml:train -- --data DIR[,DIR...] --out MODEL_FILE [--seed N] [--cv K] [--cache DIR] [--json OUT]
+ * npm run ml:train -- --data DIR[,DIR...] --out MODEL_FILE [--seed N] [--cv K] [--cache DIR] [--json OUT] [--no-augment]
  *   (experiments: [--maxAbstention 0.1] [--fit '{"colour":{"hidden":0}}'] [--inputs '{"is_tabby":["hand"]}'] = the blocks a
  *   head reads, see TRAIT_BLOCKS; ablations reuse the cached vectors)
- * Extracts (or reuses cached) features, trains the trait heads and writes the model artefact.
+ * Extracts (or reuses cached) features, tops rare colours up with recoloured copies (augment.ts; --no-augment
+ * leaves them out), trains the trait heads and writes the model artefact.
  * With --cv K the artefact's metrics are K-fold cross-validation numbers on the same data.
  */
 import * as fs from 'node:fs';
@@ -15,7 +16,7 @@ import { checkTrainable, trainHeads, type TrainOptions } from '../ml/train';
 import type { TraitName } from '../ml/vocabulary';
 import { TRAIT_NAMES } from '../ml/vocabulary';
 import { parseArgs } from './ml-args';
-import { output, poolExtractor, runMain, samplesFromDirs, splitDirs } from './ml-common';
+import { output, poolExtractor, runMain, samplesFromDirs, splitDirs, syntheticSamples } from './ml-common';
 
 runMain(async () => {
   const args = parseArgs(process.argv.slice(2));
@@ -23,7 +24,9 @@ runMain(async () => {
   if (typeof args.out !== 'string') throw new Error('--out MODEL_FILE is required');
   const seed = args.seed ? Number(args.seed) : 1;
   const extractor = await poolExtractor();
-  const { samples, stats } = await samplesFromDirs(dirs, extractor, typeof args.cache === 'string' ? args.cache : defaultCacheRoot());
+  const cacheRoot = typeof args.cache === 'string' ? args.cache : defaultCacheRoot();
+  const { samples, stats } = await samplesFromDirs(dirs, extractor, cacheRoot);
+  const { synthetic, stats: augmentation } = args['no-augment'] ? { synthetic: [], stats: null } : await syntheticSamples(samples, extractor, cacheRoot);
   await extractor.close();
   const problems = checkTrainable(samples.map((s) => s.label), TRAIT_NAMES);
   for (const p of problems) process.stderr.write(`note: ${p} (that trait will answer "not sure")\n`);
@@ -36,11 +39,12 @@ runMain(async () => {
       : {}),
   };
   const t0 = Date.now();
-  const artefact = await trainHeads(samples, { seed, featureVersion: extractor.version, datasets: dirs.map((d) => path.basename(d)), ...extra });
+  const artefact = await trainHeads([...samples, ...synthetic], { seed, featureVersion: extractor.version, datasets: dirs.map((d) => path.basename(d)), ...extra });
   const trainMs = Date.now() - t0;
   if (args.cv) {
     const k = Number(args.cv);
-    const { report } = await crossValidate(samples, samples.map((s) => stratumKey(s.label, s.row.source)), k, { seed, featureVersion: extractor.version, ...extra });
+    const keys = samples.map((s) => stratumKey(s.label, s.row.source));
+    const { report } = await crossValidate(samples, keys, k, { seed, featureVersion: extractor.version, ...extra }, synthetic);
     artefact.metrics = report;
   }
   const bytes = serializeArtefact(artefact);
@@ -53,6 +57,7 @@ runMain(async () => {
       featureVersion: extractor.version,
       samples: samples.length,
       extraction: stats,
+      augmentation,
       trainMs,
       problems,
       traits: artefact.training.traits,

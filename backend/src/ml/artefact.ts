@@ -15,8 +15,11 @@ export const ARTEFACT_FORMAT_VERSION = 1;
 const MAGIC = Buffer.from('CATML\x01', 'latin1');
 
 export interface TraitTrainingInfo {
+  /** labelled photos (real ones) and their values */
   n: number;
   counts: Record<string, number>;
+  /** synthetic copies per value (augment.ts), when any were added */
+  syntheticCounts?: Record<string, number>;
   classes: string[];
   skipped: string | null;
   bestEpoch: number | null;

@@ -3,6 +3,7 @@
  * directly. Keeps a few models by id so a model switch never fails a request already dispatched.
  */
 import { deserializeArtefact, type ModelArtefact } from './artefact';
+import type { Augmentation } from './augment';
 import { EngineError } from './errors';
 import { DEFAULT_FEATURE_CONFIG, FeatureExtractor, type ExtractTimings, type FeatureConfig } from './features';
 import { DEFAULT_LIMITS, type ImageLimits } from './image-io';
@@ -51,8 +52,9 @@ export class PhenotypeEngine {
     return { ...predictFromFeatures(model, features), modelId: id, timings };
   }
 
-  async extractFeatures(image: Buffer): Promise<Float32Array> {
-    return (await this.extractor.extract(image)).features;
+  /** Features of the photo, or of a synthetic training copy of it (augment.ts). */
+  async extractFeatures(image: Buffer, augmentation?: Augmentation): Promise<Float32Array> {
+    return (augmentation ? await this.extractor.extractAugmented(image, augmentation) : await this.extractor.extract(image)).features;
   }
 
   dispose(): void {

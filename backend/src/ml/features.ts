@@ -6,6 +6,7 @@
  *  - mnv2: nsfwjs MobileNetV2 1280-d embedding (measured, see RESULTS.md; not in the default set)
  * FEATURE_VERSION names the blocks and their versions: cached features are keyed by (sha256, FEATURE_VERSION).
  */
+import { augmentImage, type Augmentation } from './augment';
 import { MobileNetBackbone } from './backbone';
 import { blockDim, DEFAULT_FEATURE_CONFIG, DET_DIM, featureVersion, type FeatureConfig } from './feature-layout';
 import { CatDetector, COCO_CAT, COCO_CLASSES, COCO_DOG, type Detection } from './detector';
@@ -112,6 +113,22 @@ export class FeatureExtractor {
       off += blockDim(b);
     }
     return { features: out, catScore: det ? det.catScore : 0, timings };
+  }
+
+  /**
+   * Features of a synthetic training copy of the photo (see augment.ts): the coat of the detected cat is changed,
+   * then the changed image goes through the whole pipeline again.
+   */
+  async extractAugmented(bytes: Buffer, augmentation: Augmentation): Promise<ExtractResult> {
+    const img = await this.decode(bytes);
+    return this.extractRgb(await this.augmentRgb(img, augmentation));
+  }
+
+  /** The synthetic copy itself (to look at): the coat in the detected cat box (or the image centre) changed. */
+  async augmentRgb(img: RgbImage, augmentation: Augmentation): Promise<RgbImage> {
+    const det = this.detector ? await this.detector.detect(img) : null;
+    const box = det && det.catBox && det.catScore >= this.config.boxMinScore ? det.catBox : defaultRegion(img);
+    return augmentImage(img, box, augmentation);
   }
 
   /** One forward pass of the network this configuration depends on (for the benchmark floor). */

@@ -17,3 +17,6 @@ export type { EvalReport } from './evaluate';
 export type { TraitMetrics, ConfusionMatrix } from './metrics';
 export { stratifiedSplit, stratifiedFolds } from './split';
 export { crossValidate, stratumKey } from './cross-validate';
+export type { SyntheticSample } from './cross-validate';
+export { AUGMENT_VERSION, augmentationId, planAugmentation } from './augment';
+export type { Augmentation, PlannedCopy } from './augment';

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
         const r = await engine.predict(Buffer.from(m.bytes), m.modelId ?? undefined);
         send({ type: 'result', reqId: m.reqId, ok: true, value: r });
       } else if (m.type === 'extract') {
-        const f = await engine.extractFeatures(Buffer.from(m.bytes));
+        const f = await engine.extractFeatures(Buffer.from(m.bytes), m.augmentation);
         send({ type: 'result', reqId: m.reqId, ok: true, value: f }, [f.buffer as ArrayBuffer]);
       } else if (m.type === 'crash') {
         // test hook: simulates a native crash of this thread

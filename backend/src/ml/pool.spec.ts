@@ -63,6 +63,15 @@ describe('InferencePool (worker threads, tfjs wasm)', () => {
     expect(Array.from(f).every(Number.isFinite)).toBe(true);
   }, 60_000);
 
+  it('extracts the features of a recoloured training copy (red -> cream) in a worker', async () => {
+    const plain = await pool.extractFeatures(photo);
+    const copy = await pool.extractFeatures(photo, { kind: 'recolour', from: 'red', to: 'cream' });
+    expect(copy.length).toBe(FEATURE_DIM);
+    expect(Array.from(copy).every(Number.isFinite)).toBe(true);
+    expect(Buffer.from(copy.buffer).equals(Buffer.from(plain.buffer))).toBe(false);
+    expect(await pool.extractFeatures(photo, { kind: 'recolour', from: 'red', to: 'cream' })).toEqual(copy); // deterministic
+  }, 60_000);
+
   it('bad images fail with typed errors, also when the failure happens inside a worker', async () => {
     await expect(pool.predict(Buffer.alloc(0))).rejects.toMatchObject({ code: 'empty' });
     await expect(pool.predict(Buffer.from('not an image at all, just text'))).rejects.toBeInstanceOf(ImageInputError);

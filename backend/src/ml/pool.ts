@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { deserializeArtefact } from './artefact';
+import type { Augmentation } from './augment';
 import { assertCompatible } from './engine';
 import { deserializeError, EngineError } from './errors';
 import { DEFAULT_LIMITS, inspectImage, type ImageLimits } from './image-io';
@@ -200,10 +201,11 @@ export class InferencePool {
     return r;
   }
 
-  async extractFeatures(image: Buffer): Promise<Float32Array> {
+  /** Features of the image, or of a synthetic training copy of it (augment.ts). */
+  async extractFeatures(image: Buffer, augmentation?: Augmentation): Promise<Float32Array> {
     await inspectImage(image, this.limits);
     const slot = await this.leastBusy();
-    const f = (await this.sendTo(slot, { type: 'extract', bytes: new Uint8Array(image) })) as Float32Array;
+    const f = (await this.sendTo(slot, { type: 'extract', bytes: new Uint8Array(image), augmentation })) as Float32Array;
     return new Float32Array(f.buffer, f.byteOffset, f.length); // a Float32Array of this realm
   }
 

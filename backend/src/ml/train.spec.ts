@@ -62,6 +62,31 @@ describe('trainHeads', () => {
     expect(Buffer.from(a.heads.is_tabby!.w1.buffer).equals(Buffer.from(b.heads.is_tabby!.w1.buffer))).toBe(true);
   });
 
+  it('synthetic copies train only their own trait and make a rare value learnable; counts stay real', async () => {
+    const dim2 = 8;
+    const real = syntheticSamples(120, dim2, 4);
+    // two real cream photos: below the 3 a value needs, so without copies the head cannot answer cream
+    const cream = (seed: number, synthetic?: 'colour') => {
+      const f = new Float32Array(dim2).fill(0.1 * seed);
+      f[0] = 2;
+      f[4] = 3;
+      return { features: f, label: { ...EMPTY_LABEL, is_cat: true, colour: 'cream' as const, is_tabby: true }, ...(synthetic ? { synthetic } : {}) };
+    };
+    const withReal = [...real, cream(1), cream(2)];
+    const plain = await trainHeads(withReal, { seed: 1, maxEpochs: 20 });
+    expect(plain.heads.colour!.classes).not.toContain('cream');
+    const copies = [3, 4, 5, 6].map((k) => cream(k, 'colour'));
+    const m = await trainHeads([...withReal, ...copies], { seed: 1, maxEpochs: 20 });
+    expect(m.heads.colour!.classes).toContain('cream');
+    const info = m.training.traits.colour!;
+    expect(info.counts.cream).toBe(2);
+    expect(info.syntheticCounts).toEqual({ cream: 4 });
+    expect(info.n).toBe(withReal.filter((s) => s.label.colour !== null).length);
+    // the copies carry is_tabby but never reach the tabby head
+    expect(m.training.traits.is_tabby!.n).toBe(plain.training.traits.is_tabby!.n);
+    expect(m.training.traits.is_tabby!.syntheticCounts).toBeUndefined();
+  });
+
   it('can be cancelled', async () => {
     let calls = 0;
     await expect(trainHeads(train, { seed: 1 }, undefined, () => ++calls > 5)).rejects.toThrow(/cancelled/);

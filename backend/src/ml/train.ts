@@ -19,6 +19,11 @@ import { TRAIT_NAMES, traitValues, type PhenotypeLabel, type TraitName } from '.
 export interface TrainingSample {
   features: Float32Array;
   label: PhenotypeLabel;
+  /**
+   * A synthetic copy of a photo (augment.ts): it trains only this trait's head, and never enters the
+   * validation split that early stopping, calibration and the abstention threshold are chosen on.
+   */
+  synthetic?: TraitName;
 }
 
 export interface TrainOptions {
@@ -117,13 +122,15 @@ export async function trainHeads(
   for (let ti = 0; ti < traits.length; ti++) {
     const trait = traits[ti];
     cancelled();
-    const labelled = samples.filter((s) => s.label[trait] !== null && s.label[trait] !== undefined);
+    const labelled = samples.filter((s) => s.label[trait] !== null && s.label[trait] !== undefined && (!s.synthetic || s.synthetic === trait));
     const counts = valueCounts(labelled.map((s) => s.label), trait);
+    const syntheticCounts = valueCounts(labelled.filter((s) => s.synthetic).map((s) => s.label), trait);
     const vocab = traitValues(trait).map(String);
     const classes = vocab.filter((v) => (counts.get(v) ?? 0) >= minPerValue);
     const record: TraitTrainingInfo = {
-      n: labelled.length,
-      counts: Object.fromEntries(counts),
+      n: labelled.length - [...syntheticCounts.values()].reduce((a, b) => a + b, 0),
+      counts: Object.fromEntries([...counts].map(([v, c]) => [v, c - (syntheticCounts.get(v) ?? 0)])),
+      ...(syntheticCounts.size ? { syntheticCounts: Object.fromEntries(syntheticCounts) } : {}),
       classes,
       skipped: null,
       bestEpoch: null,
@@ -145,7 +152,7 @@ export async function trainHeads(
       for (let j = 0; j < dim; j++) out[j] = f[inputs[j]];
       return out;
     };
-    const rows = labelled.filter((s) => classes.includes(String(s.label[trait]))).map((s) => ({ label: s.label, features: select(s.features) }));
+    const rows = labelled.filter((s) => classes.includes(String(s.label[trait]))).map((s) => ({ label: s.label, features: select(s.features), synthetic: s.synthetic === trait }));
     const y = Int32Array.from(rows.map((s) => classes.indexOf(String(s.label[trait]))));
     const K = classes.length;
     const fit: FitOptions = { ...DEFAULT_FIT, ...TRAIT_FIT[trait], ...(opts.fit?.[trait] ?? {}), seed };
@@ -154,7 +161,12 @@ export async function trainHeads(
       onProgress?.({ trait, ...e, progress: (ti + base + (span * e.epoch) / maxEpochs) / traits.length });
     };
     // 1) early stopping, temperature and threshold on a stratified validation split
-    const split = stratifiedSplit(rows.map((s) => String(s.label[trait])), validationShare, seed);
+    const real = rows.flatMap((s, i) => (s.synthetic ? [] : [i]));
+    const realSplit = stratifiedSplit(real.map((i) => String(rows[i].label[trait])), validationShare, seed);
+    const split = {
+      train: [...realSplit.train.map((j) => real[j]), ...rows.flatMap((s, i) => (s.synthetic ? [i] : []))],
+      validation: realSplit.validation.map((j) => real[j]),
+    };
     let epochs = maxEpochs;
     let temperature = 1;
     let threshold = 0;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
-import { InferencePool, PhenotypePrediction } from '../../ml';
+import { InferencePool, PhenotypePrediction, type Augmentation } from '../../ml';
 import { ModelsService } from '../models/models.service';
 
 const POINTER_TTL_MS = 2000;
@@ -76,8 +76,9 @@ export class EngineService implements OnApplicationShutdown {
     return pool.predict(image);
   }
 
-  async extractFeatures(image: Buffer): Promise<Float32Array> {
-    return (await this.getPool()).extractFeatures(image);
+  /** Features of the image, or of a synthetic training copy of it (ml/augment.ts). */
+  async extractFeatures(image: Buffer, augmentation?: Augmentation): Promise<Float32Array> {
+    return (await this.getPool()).extractFeatures(image, augmentation);
   }
 
   async onApplicationShutdown(): Promise<void> {

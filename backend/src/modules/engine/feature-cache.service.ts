@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { FEATURE_VERSION } from '../../ml';
+import { augmentationId, FEATURE_VERSION, type Augmentation } from '../../ml';
 import { featureKey, ImageFeatures } from './schemas/image-features.schema';
 import { EngineService } from './engine.service';
 
@@ -34,12 +34,12 @@ export class FeatureCacheService {
   }
 
   /** Idempotent: the vector of the same bytes under the same extractor is always the same. */
-  async put(hash: string, vector: Float32Array): Promise<void> {
+  async put(hash: string, vector: Float32Array, version = FEATURE_VERSION): Promise<void> {
     try {
       await this.features.create({
-        _id: featureKey(FEATURE_VERSION, hash),
+        _id: featureKey(version, hash),
         sha256: hash,
-        featureVersion: FEATURE_VERSION,
+        featureVersion: version,
         vector: Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength),
       });
     } catch (err) {
@@ -47,12 +47,16 @@ export class FeatureCacheService {
     }
   }
 
-  /** Returns the cached vector, computing and storing it from the image bytes when missing. */
-  async getOrCompute(hash: string, loadBytes: () => Promise<Buffer>): Promise<{ vector: Float32Array; cached: boolean }> {
-    const hit = await this.features.findById(featureKey(FEATURE_VERSION, hash)).lean().exec();
+  /**
+   * Returns the cached vector, computing and storing it from the image bytes when missing. With an augmentation it
+   * is the vector of a synthetic training copy of the image (ml/augment.ts), kept under its own version key.
+   */
+  async getOrCompute(hash: string, loadBytes: () => Promise<Buffer>, augmentation?: Augmentation): Promise<{ vector: Float32Array; cached: boolean }> {
+    const version = augmentation ? `${FEATURE_VERSION}+${augmentationId(augmentation)}` : FEATURE_VERSION;
+    const hit = await this.features.findById(featureKey(version, hash)).lean().exec();
     if (hit) return { vector: toFloat32(hit.vector), cached: true };
-    const vector = await this.engine.extractFeatures(await loadBytes());
-    await this.put(hash, vector);
+    const vector = await this.engine.extractFeatures(await loadBytes(), augmentation);
+    await this.put(hash, vector, version);
     return { vector, cached: false };
   }
 }

@@ -10,6 +10,7 @@ import {
   PhenotypeLabel,
   TrainingSample,
   evaluate,
+  planAugmentation,
   serializeArtefact,
   trainHeads,
 } from '../../ml';
@@ -168,8 +169,11 @@ export class TrainingRunner {
     await this.runs.update(runId, { datasetSummary: summary });
     const toSamples = (list: Item[]): TrainingSample[] =>
       list.filter((i) => features.has(i.sha256)).map((i) => ({ features: features.get(i.sha256)!, label: i.label }));
-    const trainSamples = toSamples(kept);
+    const usable = kept.filter((i) => features.has(i.sha256));
+    const trainSamples = [...toSamples(usable), ...(traits.includes('colour') ? await this.syntheticCopies(usable, options.seed, ctx) : [])];
     const testSamples = toSamples(heldOut);
+    Object.assign(summary, { syntheticCopies: trainSamples.length - usable.length });
+    await this.runs.update(runId, { datasetSummary: summary });
     await ctx.checkCancelled();
 
     // 4. Fit the heads with early stopping on the validation part.
@@ -307,6 +311,37 @@ export class TrainingRunner {
     }
     if (unusable.length) await ctx.log('warn', `${unusable.length} images could not be read and were left out.`);
     return { features, cached, computed, unusable };
+  }
+
+  /**
+   * Recoloured copies of training photos for the rare colours (ml/augment.ts): they train the colour head only,
+   * never validate or test. A copy that cannot be made is left out with a warning.
+   */
+  private async syntheticCopies(items: Item[], seed: number, ctx: RunContext): Promise<TrainingSample[]> {
+    const plan = planAugmentation(items.map((i) => i.label), { seed });
+    if (!plan.length) return [];
+    const perColour = new Map<string, number>();
+    for (const { augmentation: a } of plan) perColour.set(`${a.to} (from ${a.from})`, (perColour.get(`${a.to} (from ${a.from})`) ?? 0) + 1);
+    await ctx.log(
+      'info',
+      `Rare colours topped up with recoloured copies of photos of their genetic neighbour: ${[...perColour].map(([k, n]) => `${n} ${k}`).join(', ')}. They train the colour head only; validation and test use real photos.`,
+    );
+    const out: TrainingSample[] = [];
+    let failed = 0;
+    for (const c of plan) {
+      if (ctx.cancelled) break;
+      const item = items[c.source];
+      try {
+        const { vector } = await this.cache.getOrCompute(item.sha256, () => this.images.loadOriginal(item.id), c.augmentation);
+        out.push({ features: vector, label: c.label, synthetic: 'colour' });
+      } catch (err) {
+        failed++;
+        this.logger.warn(`Synthetic copy of image ${item.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (failed) await ctx.log('warn', `${failed} synthetic copies could not be made and were left out.`);
+    await ctx.checkCancelled();
+    return out;
   }
 
   /** Marks a run whose worker died as failed, and removes an artefact it saved but never registered. */

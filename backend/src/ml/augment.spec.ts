@@ -1,0 +1,125 @@
+import { augmentationId, augmentImage, planAugmentation } from './augment';
+import { fLab, LIN } from './colour-space';
+import type { RgbImage } from './image-io';
+import { EMPTY_LABEL, type Colour, type PhenotypeLabel } from './vocabulary';
+
+const cat = (colour: Colour, extra: Partial<PhenotypeLabel> = {}): PhenotypeLabel => ({ ...EMPTY_LABEL, is_cat: true, colour, pattern: 'self', is_tabby: false, ...extra });
+
+describe('planAugmentation', () => {
+  const labels: PhenotypeLabel[] = [
+    ...Array.from({ length: 10 }, (_, i) => cat('black', { is_tabby: i % 2 === 0 })),
+    ...Array.from({ length: 8 }, () => cat('red')),
+    cat('chocolate'),
+    cat('cream'),
+    cat('cream'),
+    cat('blue'),
+    cat('blue'), // blue: too few to recolour from, and lilac/fawn have no real photo anyway
+    { ...EMPTY_LABEL, is_cat: false },
+  ];
+
+  it('tops rare colours up to the target from their genetic neighbour, keeping the other traits', () => {
+    const plan = planAugmentation(labels, { target: 6, seed: 1 });
+    const per = (to: Colour) => plan.filter((c) => c.augmentation.to === to);
+    expect(per('chocolate')).toHaveLength(5); // 1 real + 5 copies of black photos
+    expect(per('cream')).toHaveLength(4); // 2 real + 4 copies of red photos
+    for (const c of per('chocolate')) {
+      expect(c.augmentation).toEqual({ kind: 'recolour', from: 'black', to: 'chocolate' });
+      expect(labels[c.source].colour).toBe('black');
+      expect(c.label).toEqual({ ...labels[c.source], colour: 'chocolate' });
+    }
+    expect(new Set(per('chocolate').map((c) => c.source)).size).toBe(5); // distinct sources while they last
+    expect(augmentationId(per('cream')[0].augmentation)).toMatch(/^aug-v\d+:red>cream$/);
+  });
+
+  it('never invents a colour with no real photo, nor recolours from fewer than 3 photos; deterministic', () => {
+    const plan = planAugmentation(labels, { target: 6, seed: 1 });
+    expect(plan.some((c) => ['lilac', 'fawn', 'cinnamon'].includes(c.augmentation.to))).toBe(false);
+    expect(planAugmentation(labels, { target: 6, seed: 1 })).toEqual(plan);
+    expect(planAugmentation(labels, { target: 6, seed: 2 }).map((c) => c.source)).not.toEqual(plan.map((c) => c.source));
+    expect(planAugmentation(labels, { target: 2 })).toHaveLength(1); // only chocolate (1 real) is below 2
+    expect(planAugmentation([cat('chocolate'), cat('black'), cat('black')])).toEqual([]);
+    expect(planAugmentation([])).toEqual([]);
+  });
+
+  it('uses a source more than once only when there are fewer sources than copies', () => {
+    const few = [cat('cream'), cat('red'), cat('red'), cat('red')];
+    const plan = planAugmentation(few, { target: 8 });
+    expect(plan).toHaveLength(7);
+    expect(new Set(plan.map((c) => c.source))).toEqual(new Set([1, 2, 3]));
+  });
+});
+
+function lab(img: RgbImage, x: number, y: number): [number, number, number] {
+  const i = (y * img.width + x) * 3;
+  const r = LIN[img.data[i]];
+  const g = LIN[img.data[i + 1]];
+  const b = LIN[img.data[i + 2]];
+  const fx = fLab((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const fy = fLab(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const fz = fLab((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
+}
+
+/** A 120x100 photo: green background, a cat box (20..100, 10..90) of noisy coat colour with a white bib. */
+function photo(coat: [number, number, number]): RgbImage {
+  const W = 120;
+  const H = 100;
+  const data = new Uint8Array(W * H * 3);
+  let s = 7;
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      const n = ((s >> 8) % 15) - 7;
+      const inBox = x >= 20 && x < 100 && y >= 10 && y < 90;
+      const bib = inBox && x >= 50 && x < 70 && y >= 70;
+      const c: [number, number, number] = !inBox ? [40, 140, 60] : bib ? [245, 245, 243] : coat;
+      const i = (y * W + x) * 3;
+      for (let k = 0; k < 3; k++) data[i + k] = Math.max(0, Math.min(255, c[k] + (inBox && !bib ? n : 0)));
+    }
+  return { data, width: W, height: H };
+}
+
+const box = { x0: 20, y0: 10, x1: 100, y1: 90 };
+const mean = (img: RgbImage, pts: [number, number][]) =>
+  [0, 1, 2].map((k) => pts.reduce((a, [x, y]) => a + lab(img, x, y)[k], 0) / pts.length) as [number, number, number];
+const coatPts: [number, number][] = [];
+for (let y = 20; y < 65; y += 3) for (let x = 30; x < 90; x += 3) coatPts.push([x, y]);
+
+describe('augmentImage', () => {
+  it('turns a black coat chocolate: lighter and warmer; the white bib, the background and the input are kept', () => {
+    const img = photo([22, 22, 24]);
+    const before = Buffer.from(img.data);
+    const out = augmentImage(img, box, { kind: 'recolour', from: 'black', to: 'chocolate' });
+    expect(Buffer.from(img.data).equals(before)).toBe(true);
+    const [L0, a0, b0] = mean(img, coatPts);
+    const [L1, a1, b1] = mean(out, coatPts);
+    expect(L1 - L0).toBeGreaterThan(12);
+    expect(a1 - a0).toBeGreaterThan(6);
+    expect(b1 - b0).toBeGreaterThan(10);
+    expect(lab(out, 60, 80)[0]).toBeGreaterThan(90); // bib still white
+    expect(Math.hypot(lab(out, 60, 80)[1], lab(out, 60, 80)[2])).toBeLessThan(5);
+    for (const [x, y] of [[2, 2], [115, 95], [5, 50]] as const) expect(lab(out, x, y)).toEqual(lab(img, x, y));
+  });
+
+  it('dilutes red to cream: much lighter, less saturated, the same warm hue family', () => {
+    const img = photo([200, 110, 45]);
+    const out = augmentImage(img, box, { kind: 'recolour', from: 'red', to: 'cream' });
+    const [L0, a0, b0] = mean(img, coatPts);
+    const [L1, a1, b1] = mean(out, coatPts);
+    expect(L1 - L0).toBeGreaterThan(15);
+    expect(Math.hypot(a1, b1)).toBeLessThan(0.6 * Math.hypot(a0, b0));
+    expect(b1).toBeGreaterThan(a1); // yellowish buff, not pink
+    expect(a1).toBeGreaterThan(0);
+  });
+
+  it('keeps the shading of the coat (darker fur stays darker)', () => {
+    const img = photo([22, 22, 24]);
+    for (let y = 10; y < 90; y++) for (let x = 20; x < 40; x++) img.data.fill(10, (y * 120 + x) * 3, (y * 120 + x) * 3 + 3);
+    const out = augmentImage(img, box, { kind: 'recolour', from: 'black', to: 'chocolate' });
+    expect(lab(out, 25, 40)[0]).toBeLessThan(lab(out, 70, 40)[0]);
+  });
+
+  it('refuses a pair it has no colours for', () => {
+    expect(() => augmentImage(photo([200, 200, 200]), box, { kind: 'recolour', from: 'white', to: 'cream' })).toThrow(/no recolouring/);
+  });
+});

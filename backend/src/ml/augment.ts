@@ -1,0 +1,225 @@
+/**
+ * Synthetic training photos for coat colours that are rare in the labelled data.
+ *
+ * Genetics makes some colours deterministic transforms of others: the brown allele turns black pigment into
+ * chocolate (b) or cinnamon (b^l), and dilution turns black into blue, chocolate into lilac, cinnamon into fawn and
+ * red into cream. A British Shorthair breeder's colours are mostly these "derived" ones (lilac, cream, chocolate…)
+ * while photos of them are scarce, so the training set gets recoloured copies of photos of the source colour: the
+ * coat pixels of the cat box are moved in CIE Lab from the source colour to the target colour, keeping the photo's
+ * lighting, shading and texture (the deviations from the coat's own mean are kept). White patches stay white.
+ *
+ * Synthetic copies are training material only: they never enter a validation split, a cross-validation test fold
+ * or a metric (see train.ts and cross-validate.ts).
+ */
+import type { Box } from './detector';
+import type { RgbImage } from './image-io';
+import { fLab, LIN } from './colour-space';
+import { seededRandom, shuffled } from './split';
+import type { Colour, PhenotypeLabel } from './vocabulary';
+
+export const AUGMENT_VERSION = 'aug-v1';
+
+type Lab = [number, number, number];
+
+/** Nominal coat colours in Lab (the handcrafted prototypes' values). */
+const COAT: Partial<Record<Colour, Lab>> = {
+  black: [8, 0, 0],
+  blue: [62, -1, -5],
+  chocolate: [30, 10, 18],
+  lilac: [72, 5, 3], // dove grey with a pink-beige cast
+  cinnamon: [45, 14, 26],
+  fawn: [65, 8, 14],
+  red: [55, 28, 48],
+  cream: [82, 5, 17],
+};
+
+/** A synthetic copy: the coat recoloured from one colour to a genetic neighbour. */
+export interface Augmentation {
+  kind: 'recolour';
+  from: Colour;
+  to: Colour;
+}
+
+export function augmentationId(a: Augmentation): string {
+  return `${AUGMENT_VERSION}:${a.from}>${a.to}`;
+}
+
+/** The genetic neighbour each rare colour is synthesised from (brown allele or dilution of a common colour). */
+export const RECOLOUR_SOURCES: Partial<Record<Colour, Colour>> = {
+  chocolate: 'black',
+  cinnamon: 'black',
+  lilac: 'blue',
+  fawn: 'blue',
+  cream: 'red',
+};
+
+export interface AugmentPlanOptions {
+  /** a rare colour is topped up with synthetic copies to this many photos */
+  target?: number;
+  seed?: number;
+}
+
+export const DEFAULT_AUGMENT_PLAN: Required<AugmentPlanOptions> = { target: 20, seed: 1 };
+
+export interface PlannedCopy {
+  /** index of the source row */
+  source: number;
+  augmentation: Augmentation;
+  /** the source's label with the new colour */
+  label: PhenotypeLabel;
+}
+
+/**
+ * Which synthetic copies to make for a labelled set: a colour with at least one but fewer than `target` real
+ * photos is topped up to `target` with recoloured photos of its genetic neighbour (distinct sources while they
+ * last; the neighbour needs 3+ real photos). A colour with no real photo at all is not synthesised: on the dev sets
+ * that cost 6 points of colour accuracy (RESULTS.md), and nothing could show whether the copies look like the real
+ * colour. Deterministic for a seed.
+ */
+export function planAugmentation(labels: readonly PhenotypeLabel[], opts: AugmentPlanOptions = {}): PlannedCopy[] {
+  const o = { ...DEFAULT_AUGMENT_PLAN, ...opts };
+  const ofColour = (c: Colour) => labels.flatMap((l, i) => (l.is_cat === true && l.colour === c ? [i] : []));
+  const out: PlannedCopy[] = [];
+  (Object.keys(RECOLOUR_SOURCES) as Colour[]).forEach((to, salt) => {
+    const real = ofColour(to).length;
+    const from = RECOLOUR_SOURCES[to]!;
+    const pool = ofColour(from);
+    if (real === 0 || real >= o.target || pool.length < 3) return;
+    const order = shuffled(pool, seededRandom(o.seed * 7919 + salt + 1));
+    for (let k = 0; k < o.target - real; k++) {
+      const i = order[k % order.length];
+      out.push({ source: i, augmentation: { kind: 'recolour', from, to }, label: { ...labels[i], colour: to } });
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- pixels
+
+function toLab(r8: number, g8: number, b8: number, out: Float32Array, i: number): void {
+  const r = LIN[r8];
+  const g = LIN[g8];
+  const b = LIN[b8];
+  const fx = fLab((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const fy = fLab(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const fz = fLab((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  out[i] = 116 * fy - 16;
+  out[i + 1] = 500 * (fx - fy);
+  out[i + 2] = 200 * (fy - fz);
+}
+
+const fInv = (t: number) => (t > 0.206893 ? t * t * t : (t - 16 / 116) / 7.787);
+const gamma = (c: number) => {
+  const v = c <= 0.0031308 ? 12.92 * c : 1.055 * Math.pow(c, 1 / 2.4) - 0.055;
+  return Math.max(0, Math.min(255, Math.round(v * 255)));
+};
+
+function fromLab(L: number, A: number, B: number, out: Uint8Array, i: number): void {
+  const fy = (L + 16) / 116;
+  const X = fInv(fy + A / 500) * 0.95047;
+  const Y = fInv(fy);
+  const Z = fInv(fy - B / 200) * 1.08883;
+  out[i] = gamma(3.2406 * X - 1.5372 * Y - 0.4986 * Z);
+  out[i + 1] = gamma(-0.9689 * X + 1.8758 * Y + 0.0415 * Z);
+  out[i + 2] = gamma(0.0557 * X - 0.204 * Y + 1.057 * Z);
+}
+
+const isWhite = (L: number, A: number, B: number) => L > 78 && Math.hypot(A, B) < 14;
+
+interface Coat {
+  lab: Float32Array;
+  /** per pixel: how much it belongs to the coat (0..1) */
+  weight: Float32Array;
+  mean: Lab;
+}
+
+/**
+ * The coat of the cat in `box`: its median Lab over the central ellipse (white patches left out), and a soft
+ * per-pixel membership (close in colour to that median, inside the box, fading over a margin around it).
+ */
+function findCoat(img: RgbImage, box: Box): Coat {
+  const { width: W, height: H, data } = img;
+  const lab = new Float32Array(W * H * 3);
+  for (let p = 0, i = 0; p < W * H; p++, i += 3) toLab(data[i], data[i + 1], data[i + 2], lab, i);
+  const cx = (box.x0 + box.x1) / 2;
+  const cy = (box.y0 + box.y1) / 2;
+  const rx = Math.max(1, (box.x1 - box.x0) * 0.4);
+  const ry = Math.max(1, (box.y1 - box.y0) * 0.4);
+  const Ls: number[] = [];
+  const As: number[] = [];
+  const Bs: number[] = [];
+  for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(H, Math.ceil(box.y1)); y++)
+    for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(W, Math.ceil(box.x1)); x++) {
+      const dx = (x + 0.5 - cx) / rx;
+      const dy = (y + 0.5 - cy) / ry;
+      if (dx * dx + dy * dy > 1) continue;
+      const i = (y * W + x) * 3;
+      if (isWhite(lab[i], lab[i + 1], lab[i + 2])) continue;
+      Ls.push(lab[i]);
+      As.push(lab[i + 1]);
+      Bs.push(lab[i + 2]);
+    }
+  const mean: Lab = Ls.length ? [median(Ls), median(As), median(Bs)] : [50, 0, 0];
+  // spread of the coat around its median: the membership radius
+  const d: number[] = Ls.map((L, k) => Math.hypot(L - mean[0], As[k] - mean[1], Bs[k] - mean[2]));
+  const tau = Math.max(12, Math.min(24, 1.25 * (d.length ? median(d) : 12)));
+  const weight = new Float32Array(W * H);
+  const mx = (box.x1 - box.x0) * 0.08 + 1;
+  const my = (box.y1 - box.y0) * 0.08 + 1;
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const ox = Math.max(0, box.x0 - (x + 0.5), x + 0.5 - box.x1);
+      const oy = Math.max(0, box.y0 - (y + 0.5), y + 0.5 - box.y1);
+      const spatial = Math.max(0, 1 - Math.max(ox / mx, oy / my));
+      if (spatial <= 0) continue;
+      const i = (y * W + x) * 3;
+      if (isWhite(lab[i], lab[i + 1], lab[i + 2])) continue;
+      const dist = Math.hypot(lab[i] - mean[0], lab[i + 1] - mean[1], lab[i + 2] - mean[2]);
+      const colour = dist <= tau ? 1 : dist >= 2 * tau ? 0 : 1 - (dist - tau) / tau;
+      weight[y * W + x] = spatial * colour;
+    }
+  return { lab, weight, mean };
+}
+
+function median(v: number[]): number {
+  const s = Float64Array.from(v).sort();
+  return s.length ? s[s.length >> 1] : 0;
+}
+
+/** The photo with the coat of the cat in `box` changed as the augmentation says (a new image; the input is kept). */
+export function augmentImage(img: RgbImage, box: Box, a: Augmentation): RgbImage {
+  const coat = findCoat(img, box);
+  const out = new Uint8Array(img.data);
+  const { lab, weight, mean } = coat;
+  const s = COAT[a.from];
+  const t = COAT[a.to];
+  if (!s || !t) throw new Error(`no recolouring from ${a.from} to ${a.to}`);
+  // target coat mean: the photo's own coat mean moved by the genetic difference (keeps the light's colour cast)
+  const sC = Math.hypot(s[1], s[2]);
+  const tC = Math.hypot(t[1], t[2]);
+  const chromatic = sC > 20; // red -> cream: scale and turn the chroma; greys and black: shift it
+  const scale = chromatic ? tC / sC : 1;
+  const turn = chromatic ? Math.atan2(t[2], t[1]) - Math.atan2(s[2], s[1]) : 0;
+  const cos = Math.cos(turn);
+  const sin = Math.sin(turn);
+  const tL = Math.max(0, Math.min(100, mean[0] + t[0] - s[0]));
+  // the shading keeps about its spread, narrowed as the new mean nears white
+  const lSpread = Math.max(0.6, Math.min(1.8, (100 - tL) / Math.max(1, 100 - mean[0]) + (tL - mean[0]) / 100));
+  for (let p = 0; p < weight.length; p++) {
+    const w = weight[p];
+    if (w <= 0) continue;
+    const i = p * 3;
+    const L = tL + (lab[i] - mean[0]) * lSpread;
+    let A: number;
+    let B: number;
+    if (chromatic) {
+      A = (lab[i + 1] * cos - lab[i + 2] * sin) * scale;
+      B = (lab[i + 1] * sin + lab[i + 2] * cos) * scale;
+    } else {
+      A = lab[i + 1] + t[1] - s[1];
+      B = lab[i + 2] + t[2] - s[2];
+    }
+    fromLab(lab[i] + w * (L - lab[i]), lab[i + 1] + w * (A - lab[i + 1]), lab[i + 2] + w * (B - lab[i + 2]), out, i);
+  }
+  return { data: out, width: img.width, height: img.height };
+}
