@@ -113,6 +113,8 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     const text = logs.map((l) => l.message).join('\n');
     expect(text).toMatch(/Froze the labelled set: 34 images/);
     expect(text).toMatch(/Rare colours topped up with recoloured copies .*cream \(from red\)/);
+    expect(text).not.toMatch(/"cream" \(2\) has fewer than/); // topped up, so it is not lost
+    expect(text).toMatch(/Fitting heads for colour on \d+ images \(\+\d+ recoloured copies for the colour head\)/);
     expect(text).toMatch(/already cached/);
     expect(text).toMatch(/Test colour: accuracy/);
     expect(text).toMatch(/Registered model/);

@@ -132,7 +132,9 @@ export class TrainingRunner {
     for (const t of traits) {
       const c = Object.entries(counts[t]).map(([v, n]) => `${v} ${n}`).join(', ');
       await ctx.log('info', `${t}: ${c || 'no labels'}`);
-      const thin = Object.entries(counts[t]).filter(([, n]) => n < DEFAULT_MIN_PER_VALUE);
+      // rare colours that recoloured copies will top up (step 3) are not lost
+      const toppedUp = t === 'colour' ? new Set(planAugmentation(items.map((i) => i.label)).map((c) => c.augmentation.to as string)) : new Set<string>();
+      const thin = Object.entries(counts[t]).filter(([v, n]) => n < DEFAULT_MIN_PER_VALUE && !toppedUp.has(v));
       if (thin.length) {
         await ctx.log(
           'warn',
@@ -178,7 +180,11 @@ export class TrainingRunner {
 
     // 4. Fit the heads with early stopping on the validation part.
     await ctx.enter('training');
-    await ctx.log('info', `Fitting heads for ${traits.join(', ')} on ${trainSamples.length} images (at most ${options.maxEpochs} epochs, early stopping on validation loss).`);
+    const copies = trainSamples.length - usable.length;
+    await ctx.log(
+      'info',
+      `Fitting heads for ${traits.join(', ')} on ${usable.length} images${copies ? ` (+${copies} recoloured copies for the colour head)` : ''} (at most ${options.maxEpochs} epochs, early stopping on validation loss).`,
+    );
     let lastTrait: string | null = null;
     const artefact: ModelArtefact = await trainHeads(
       trainSamples,
