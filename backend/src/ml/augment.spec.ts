@@ -119,6 +119,19 @@ describe('augmentImage', () => {
     expect(lab(out, 25, 40)[0]).toBeLessThan(lab(out, 70, 40)[0]);
   });
 
+  it('copes with degenerate images and boxes (1x1, a strip, a box outside the image, a box of white only)', () => {
+    const a = { kind: 'recolour', from: 'black', to: 'chocolate' } as const;
+    const one = augmentImage({ data: new Uint8Array([20, 20, 20]), width: 1, height: 1 }, { x0: 0, y0: 0, x1: 1, y1: 1 }, a);
+    expect(one.width * one.height).toBe(1);
+    const strip = { data: new Uint8Array(300 * 2 * 3).fill(30), width: 300, height: 2 };
+    expect(augmentImage(strip, { x0: 0, y0: 0, x1: 300, y1: 2 }, a).data.length).toBe(strip.data.length);
+    const img = photo([22, 22, 24]);
+    expect(augmentImage(img, { x0: 500, y0: 500, x1: 600, y1: 600 }, a).data).toEqual(img.data); // nothing of the image in the box
+    const white = photo([250, 250, 250]);
+    const out = augmentImage(white, box, a);
+    expect(lab(out, 60, 40)[0]).toBeGreaterThan(90); // no coat colour to move: white stays white
+  });
+
   it('refuses a pair it has no colours for', () => {
     expect(() => augmentImage(photo([200, 200, 200]), box, { kind: 'recolour', from: 'white', to: 'cream' })).toThrow(/no recolouring/);
   });
