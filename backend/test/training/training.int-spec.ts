@@ -90,6 +90,8 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     await importLabelled(images, ['black', 'blue', 'red'], 6, 500);
     // a rare colour (2 photos): the run tops it up with recoloured copies of red ones (ml/augment.ts)
     await importLabelled(images, ['cream'], 2, 700);
+    // …and one that nothing can top up: white (2 photos) is announced as not predictable
+    await importLabelled(images, ['white'], 2, 800);
     worker = startWorkerProcess(t.env);
     const start = await t.http().post('/api/admin/training-runs').set(auth).send({ traits: ['colour'], maxEpochs: 60, seed: 3, name: 'int-test model' }).expect(201);
     expect(Object.keys(start.body).sort()).toEqual(['id', 'jobId']);
@@ -103,7 +105,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(run).toMatchObject({ id: runId, stage: 'done', progress: 100 });
     expect(run.epochs.length).toBeGreaterThan(0);
     for (const key of ['epoch', 'loss', 'accuracy', 'valLoss', 'valAccuracy']) expect(run.epochs[0]).toHaveProperty(key);
-    expect(run.datasetSummary).toMatchObject({ total: 34, perTrait: { colour: { blue: 12, red: 12, black: 8, cream: 2 } } });
+    expect(run.datasetSummary).toMatchObject({ total: 36, perTrait: { colour: { blue: 12, red: 12, black: 8, cream: 2, white: 2 } } });
     expect(run.datasetSummary.syntheticCopies).toBeGreaterThanOrEqual(18);
     expect(run.datasetSummary.test).toBeGreaterThan(0);
     trainedModelId = run.modelId;
@@ -111,9 +113,10 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
 
     const logs = (await t.http().get(`/api/admin/training-runs/${runId}/logs`).set(auth).expect(200)).body as Array<Record<string, any>>;
     const text = logs.map((l) => l.message).join('\n');
-    expect(text).toMatch(/Froze the labelled set: 34 images/);
+    expect(text).toMatch(/Froze the labelled set: 36 images/);
     expect(text).toMatch(/Rare colours topped up with recoloured copies .*cream \(from red\)/);
-    expect(text).not.toMatch(/"cream" \(2\) has fewer than/); // topped up, so it is not lost
+    expect(text).not.toMatch(/"cream" \(\d\) has fewer than/); // topped up, so it is not lost
+    expect(text).toMatch(/colour: "white" \(\d\) has fewer than 3 training examples and will not be predicted/);
     expect(text).toMatch(/Fitting heads for colour on \d+ images \(\+\d+ recoloured copies for the colour head\)/);
     expect(text).toMatch(/already cached/);
     expect(text).toMatch(/Test colour: accuracy/);
@@ -131,7 +134,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(trained.metrics.colour.confusion).toBeUndefined();
     const detail = (await t.http().get(`/api/admin/models/${trainedModelId}`).set(auth).expect(200)).body;
     expect(detail.metrics.colour.confusion.labels).toEqual(expect.arrayContaining(['black', 'blue', 'red']));
-    expect(detail.datasetSummary.perTrait.colour).toEqual({ blue: 12, red: 12, black: 8, cream: 2 });
+    expect(detail.datasetSummary.perTrait.colour).toEqual({ blue: 12, red: 12, black: 8, cream: 2, white: 2 });
 
     const list = (await t.http().get('/api/admin/training-runs').set(auth).expect(200)).body;
     expect(list.items[0]).toMatchObject({ id: runId, state: 'completed', modelId: trainedModelId });

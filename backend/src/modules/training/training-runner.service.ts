@@ -132,15 +132,6 @@ export class TrainingRunner {
     for (const t of traits) {
       const c = Object.entries(counts[t]).map(([v, n]) => `${v} ${n}`).join(', ');
       await ctx.log('info', `${t}: ${c || 'no labels'}`);
-      // rare colours that recoloured copies will top up (step 3) are not lost
-      const toppedUp = t === 'colour' ? new Set(planAugmentation(items.map((i) => i.label)).map((c) => c.augmentation.to as string)) : new Set<string>();
-      const thin = Object.entries(counts[t]).filter(([v, n]) => n < DEFAULT_MIN_PER_VALUE && !toppedUp.has(v));
-      if (thin.length) {
-        await ctx.log(
-          'warn',
-          `${t}: ${thin.map(([v, n]) => `"${v}" (${n})`).join(', ')} ${thin.length === 1 ? 'has' : 'have'} fewer than ${DEFAULT_MIN_PER_VALUE} examples and will not be predicted by this model.`,
-        );
-      }
     }
     await ctx.checkCancelled();
 
@@ -162,6 +153,20 @@ export class TrainingRunner {
       'info',
       `Split with seed ${options.seed}: ${kept.length - validationApprox} to train, about ${validationApprox} to validate (early stopping), ${heldOut.length} to test.`,
     );
+    // values too rare in the part that trains, unless recoloured copies top them up (step 3)
+    const keptCounts = countPerTraitValue(kept.map((i) => i.label), traits);
+    const toppedUp = new Set(planAugmentation(kept.map((i) => i.label)).map((c) => `colour:${c.augmentation.to}`));
+    for (const t of traits) {
+      const thin = Object.entries(counts[t])
+        .map(([v]) => [v, keptCounts[t][v] ?? 0] as const)
+        .filter(([v, n]) => n < DEFAULT_MIN_PER_VALUE && !toppedUp.has(`${t}:${v}`));
+      if (thin.length) {
+        await ctx.log(
+          'warn',
+          `${t}: ${thin.map(([v, n]) => `"${v}" (${n})`).join(', ')} ${thin.length === 1 ? 'has' : 'have'} fewer than ${DEFAULT_MIN_PER_VALUE} training examples and will not be predicted by this model.`,
+        );
+      }
+    }
     await ctx.checkCancelled();
 
     // 3. Features: reuse the cache, compute only what is missing.
