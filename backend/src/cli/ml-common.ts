@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS } from '../ml/image-io';
 import { InferencePool } from '../ml/pool';
 import { sha256 } from '../ml/image-io';
 import type { TrainingSample } from '../ml/train';
-import { augmentationId, planAugmentation, type Augmentation } from '../ml/augment';
+import { augmentationId, planAugmentation, planSummary, type Augmentation } from '../ml/augment';
 import type { SyntheticSample } from '../ml/cross-validate';
 
 export interface ExtractionStats {
@@ -89,7 +89,7 @@ export async function samplesFromDirs(
 }
 
 export interface AugmentationStats {
-  /** synthetic copies per colour they stand for */
+  /** synthetic copies per kind (planSummary) */
   copies: Record<string, number>;
   extracted: number;
   cached: number;
@@ -97,8 +97,9 @@ export interface AugmentationStats {
 }
 
 /**
- * Synthetic training copies for the rare colours of a labelled set (augment.ts), with the file cache keyed by the
- * feature version and the augmentation. `sourceIndex` points into `samples`.
+ * Synthetic training copies of a labelled set (augment.ts: recoloured rare colours, mirrored minority values), with
+ * the file cache keyed by the feature version and the augmentation; one extraction per distinct copy even when it
+ * trains several heads. `sourceIndex` points into `samples`.
  */
 export async function syntheticSamples(
   samples: readonly (TrainingSample & { row: DatasetRow })[],
@@ -107,14 +108,14 @@ export async function syntheticSamples(
   concurrency = 4,
 ): Promise<{ synthetic: SyntheticSample[]; stats: AugmentationStats }> {
   const plan = planAugmentation(samples.map((s) => s.label));
-  const stats: AugmentationStats = { copies: {}, extracted: 0, cached: 0, failed: 0 };
-  const out: (SyntheticSample | null)[] = new Array(plan.length).fill(null);
+  const stats: AugmentationStats = { copies: planSummary(plan), extracted: 0, cached: 0, failed: 0 };
+  const distinct = [...new Map(plan.map((c) => [`${c.source}|${augmentationId(c.augmentation)}`, c])).entries()];
+  const vectors = new Map<string, Float32Array>();
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
-      while (next < plan.length) {
-        const k = next++;
-        const c = plan[k];
+      while (next < distinct.length) {
+        const [key, c] = distinct[next++];
         const cache = new FileFeatureCache(cacheRoot, `${extractor.version}+${augmentationId(c.augmentation)}`);
         try {
           const bytes = fs.readFileSync(samples[c.source].row.file);
@@ -126,15 +127,18 @@ export async function syntheticSamples(
             cache.set(sha, f);
             stats.extracted++;
           }
-          out[k] = { features: f, label: c.label, synthetic: 'colour', sourceIndex: c.source };
-          stats.copies[c.augmentation.to] = (stats.copies[c.augmentation.to] ?? 0) + 1;
+          vectors.set(key, f);
         } catch {
           stats.failed++;
         }
       }
     }),
   );
-  return { synthetic: out.filter((s): s is SyntheticSample => s !== null), stats };
+  const synthetic = plan.flatMap((c): SyntheticSample[] => {
+    const f = vectors.get(`${c.source}|${augmentationId(c.augmentation)}`);
+    return f ? [{ features: f, label: c.label, synthetic: c.trait, sourceIndex: c.source }] : [];
+  });
+  return { synthetic, stats };
 }
 
 export function splitDirs(v: string | boolean | undefined, flag = '--data'): string[] {

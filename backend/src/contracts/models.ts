@@ -14,7 +14,7 @@ export interface DatasetSummary {
   test?: number;
   featuresCached?: number;
   featuresComputed?: number;
-  /** recoloured copies that topped up rare colours for the colour head (training only; ml/augment.ts) */
+  /** synthetic copies of rare values (recoloured or mirrored photos; training only; ml/augment.ts) */
   syntheticCopies?: number;
   /** per trait: images per value */
   perTrait?: Record<string, Record<string, number>>;

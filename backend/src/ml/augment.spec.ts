@@ -1,4 +1,4 @@
-import { augmentationId, augmentImage, planAugmentation } from './augment';
+import { augmentationId, augmentImage, mirror, planAugmentation, planSummary, type PlannedCopy } from './augment';
 import { fLab, LIN } from './colour-space';
 import type { RgbImage } from './image-io';
 import { EMPTY_LABEL, type Colour, type PhenotypeLabel } from './vocabulary';
@@ -17,13 +17,16 @@ describe('planAugmentation', () => {
     { ...EMPTY_LABEL, is_cat: false },
   ];
 
+  const recoloured = (plan: PlannedCopy[]) => plan.filter((c) => c.augmentation.kind === 'recolour');
+
   it('tops rare colours up to the target from their genetic neighbour, keeping the other traits', () => {
-    const plan = planAugmentation(labels, { target: 6, seed: 1 });
-    const per = (to: Colour) => plan.filter((c) => c.augmentation.to === to);
+    const plan = recoloured(planAugmentation(labels, { target: 6, seed: 1 }));
+    const per = (to: Colour) => plan.filter((c) => c.augmentation.kind === 'recolour' && c.augmentation.to === to);
     expect(per('chocolate')).toHaveLength(5); // 1 real + 5 copies of black photos
     expect(per('cream')).toHaveLength(4); // 2 real + 4 copies of red photos
     for (const c of per('chocolate')) {
       expect(c.augmentation).toEqual({ kind: 'recolour', from: 'black', to: 'chocolate' });
+      expect(c.trait).toBe('colour');
       expect(labels[c.source].colour).toBe('black');
       expect(c.label).toEqual({ ...labels[c.source], colour: 'chocolate' });
     }
@@ -32,18 +35,18 @@ describe('planAugmentation', () => {
   });
 
   it('never invents a colour with no real photo, nor recolours from fewer than 3 photos; deterministic', () => {
-    const plan = planAugmentation(labels, { target: 6, seed: 1 });
-    expect(plan.some((c) => ['lilac', 'fawn', 'cinnamon'].includes(c.augmentation.to))).toBe(false);
-    expect(planAugmentation(labels, { target: 6, seed: 1 })).toEqual(plan);
-    expect(planAugmentation(labels, { target: 6, seed: 2 }).map((c) => c.source)).not.toEqual(plan.map((c) => c.source));
-    expect(planAugmentation(labels, { target: 2 })).toHaveLength(1); // only chocolate (1 real) is below 2
+    const plan = recoloured(planAugmentation(labels, { target: 6, seed: 1 }));
+    expect(plan.some((c) => c.augmentation.kind === 'recolour' && ['lilac', 'fawn', 'cinnamon'].includes(c.augmentation.to))).toBe(false);
+    expect(recoloured(planAugmentation(labels, { target: 6, seed: 1 }))).toEqual(plan);
+    expect(recoloured(planAugmentation(labels, { target: 6, seed: 2 })).map((c) => c.source)).not.toEqual(plan.map((c) => c.source));
+    expect(recoloured(planAugmentation(labels, { target: 2 }))).toHaveLength(1); // only chocolate (1 real) is below 2
     expect(planAugmentation([cat('chocolate'), cat('black'), cat('black')])).toEqual([]);
     expect(planAugmentation([])).toEqual([]);
   });
 
   it('uses a source more than once only when there are fewer sources than copies', () => {
     const few = [cat('cream'), cat('red'), cat('red'), cat('red')];
-    const plan = planAugmentation(few, { target: 8 });
+    const plan = recoloured(planAugmentation(few, { target: 8 }));
     expect(plan).toHaveLength(7);
     expect(new Set(plan.map((c) => c.source))).toEqual(new Set([1, 2, 3]));
   });
@@ -85,7 +88,43 @@ const mean = (img: RgbImage, pts: [number, number][]) =>
 const coatPts: [number, number][] = [];
 for (let y = 20; y < 65; y += 3) for (let x = 30; x < 90; x += 3) coatPts.push([x, y]);
 
+describe('planAugmentation: mirrored copies of minority values', () => {
+  // pattern: 12 self, 4 bicolour, 2 van; pointed: 14 false, 4 true; tabby: 9 / 9
+  const labels: PhenotypeLabel[] = [
+    ...Array.from({ length: 12 }, (_, i) => cat('black', { is_pointed: false, is_tabby: i % 2 === 0 })),
+    ...Array.from({ length: 4 }, (_, i) => cat('black', { pattern: 'bicolour', is_pointed: false, is_tabby: i % 2 === 0 })),
+    cat('black', { pattern: 'van', is_pointed: false, is_tabby: false }),
+    cat('black', { pattern: 'van', is_pointed: null, is_tabby: true }),
+    ...Array.from({ length: 4 }, () => cat('black', { pattern: null, is_pointed: true, is_tabby: null })),
+    { ...EMPTY_LABEL, is_cat: false },
+  ];
+  const mirrored = planAugmentation(labels).filter((c) => c.augmentation.kind === 'mirror');
+
+  it('mirrors each photo of a value under half the most common one, for that trait, with its own label', () => {
+    const of = (trait: string) => mirrored.filter((c) => c.trait === trait);
+    expect(of('pattern').map((c) => c.source)).toEqual([12, 13, 14, 15]); // the bicolours
+    expect(of('is_pointed').map((c) => c.source)).toEqual([18, 19, 20, 21]);
+    for (const c of mirrored) expect(c.label).toEqual(labels[c.source]);
+    expect(augmentationId(mirrored[0].augmentation)).toMatch(/^aug-v\d+:mirror$/);
+  });
+
+  it('leaves out values with fewer than 3 photos (van), balanced traits (tabby), non-cats; caps the copies', () => {
+    expect(mirrored.some((c) => c.label.pattern === 'van' && c.trait === 'pattern')).toBe(false);
+    expect(mirrored.some((c) => c.trait === 'is_tabby' || c.trait === 'colour')).toBe(false);
+    expect(mirrored.some((c) => c.label.is_cat !== true)).toBe(false);
+    expect(planAugmentation(labels, { maxMirrored: 2 }).filter((c) => c.trait === 'pattern')).toHaveLength(2);
+    expect(planAugmentation(labels, { minorityShare: 0.2 }).filter((c) => c.augmentation.kind === 'mirror')).toEqual([]);
+    expect(planSummary(planAugmentation(labels))).toEqual({ 'pattern bicolour (mirrored)': 4, 'is_pointed true (mirrored)': 4 });
+  });
+});
+
 describe('augmentImage', () => {
+  it('mirrors a photo left to right', () => {
+    const img = { data: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), width: 2, height: 2 };
+    expect(Array.from(mirror(img).data)).toEqual([4, 5, 6, 1, 2, 3, 10, 11, 12, 7, 8, 9]);
+    expect(augmentImage(img, { x0: 0, y0: 0, x1: 2, y1: 2 }, { kind: 'mirror' })).toEqual(mirror(img));
+  });
+
   it('turns a black coat chocolate: lighter and warmer; the white bib, the background and the input are kept', () => {
     const img = photo([22, 22, 24]);
     const before = Buffer.from(img.data);

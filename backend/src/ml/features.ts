@@ -6,7 +6,7 @@
  *  - mnv2: nsfwjs MobileNetV2 1280-d embedding (measured, see RESULTS.md; not in the default set)
  * FEATURE_VERSION names the blocks and their versions: cached features are keyed by (sha256, FEATURE_VERSION).
  */
-import { augmentImage, type Augmentation } from './augment';
+import { augmentImage, mirror, type Augmentation } from './augment';
 import { MobileNetBackbone } from './backbone';
 import { blockDim, DEFAULT_FEATURE_CONFIG, DET_DIM, featureVersion, type FeatureConfig } from './feature-layout';
 import { CatDetector, COCO_CAT, COCO_CLASSES, COCO_DOG, type Detection } from './detector';
@@ -124,8 +124,9 @@ export class FeatureExtractor {
     return this.extractRgb(await this.augmentRgb(img, augmentation));
   }
 
-  /** The synthetic copy itself (to look at): the coat in the detected cat box (or the image centre) changed. */
+  /** The synthetic copy itself: mirrored, or the coat in the detected cat box (or the image centre) recoloured. */
   async augmentRgb(img: RgbImage, augmentation: Augmentation): Promise<RgbImage> {
+    if (augmentation.kind === 'mirror') return mirror(img);
     const det = this.detector ? await this.detector.detect(img) : null;
     const box = det && det.catBox && det.catScore >= this.config.boxMinScore ? det.catBox : defaultRegion(img);
     return augmentImage(img, box, augmentation);

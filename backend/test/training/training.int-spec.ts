@@ -114,10 +114,10 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     const logs = (await t.http().get(`/api/admin/training-runs/${runId}/logs`).set(auth).expect(200)).body as Array<Record<string, any>>;
     const text = logs.map((l) => l.message).join('\n');
     expect(text).toMatch(/Froze the labelled set: 36 images/);
-    expect(text).toMatch(/Rare colours topped up with recoloured copies .*cream \(from red\)/);
+    expect(text).toMatch(/Rare values get synthetic copies: .*colour cream \(recoloured from red\)/);
     expect(text).not.toMatch(/"cream" \(\d\) has fewer than/); // topped up, so it is not lost
     expect(text).toMatch(/colour: "white" \(\d\) has fewer than 3 training examples and will not be predicted/);
-    expect(text).toMatch(/Fitting heads for colour on \d+ images \(\+\d+ recoloured copies for the colour head\)/);
+    expect(text).toMatch(/Fitting heads for colour on \d+ images \(\+\d+ synthetic copies of rare values\)/);
     expect(text).toMatch(/already cached/);
     expect(text).toMatch(/Test colour: accuracy/);
     expect(text).toMatch(/Registered model/);

@@ -11,6 +11,7 @@ import {
   TrainingSample,
   evaluate,
   planAugmentation,
+  planSummary,
   serializeArtefact,
   trainHeads,
 } from '../../ml';
@@ -155,7 +156,7 @@ export class TrainingRunner {
     );
     // values too rare in the part that trains, unless recoloured copies top them up (step 3)
     const keptCounts = countPerTraitValue(kept.map((i) => i.label), traits);
-    const toppedUp = new Set(planAugmentation(kept.map((i) => i.label)).map((c) => `colour:${c.augmentation.to}`));
+    const toppedUp = new Set(planAugmentation(kept.map((i) => i.label)).flatMap((c) => (c.augmentation.kind === 'recolour' ? [`colour:${c.augmentation.to}`] : [])));
     for (const t of traits) {
       const thin = Object.entries(counts[t])
         .map(([v]) => [v, keptCounts[t][v] ?? 0] as const)
@@ -177,7 +178,7 @@ export class TrainingRunner {
     const toSamples = (list: Item[]): TrainingSample[] =>
       list.filter((i) => features.has(i.sha256)).map((i) => ({ features: features.get(i.sha256)!, label: i.label }));
     const usable = kept.filter((i) => features.has(i.sha256));
-    const trainSamples = [...toSamples(usable), ...(traits.includes('colour') ? await this.syntheticCopies(usable, options.seed, ctx) : [])];
+    const trainSamples = [...toSamples(usable), ...(await this.syntheticCopies(usable, traits, options.seed, ctx))];
     const testSamples = toSamples(heldOut);
     Object.assign(summary, { syntheticCopies: trainSamples.length - usable.length });
     await this.runs.update(runId, { datasetSummary: summary });
@@ -188,7 +189,7 @@ export class TrainingRunner {
     const copies = trainSamples.length - usable.length;
     await ctx.log(
       'info',
-      `Fitting heads for ${traits.join(', ')} on ${usable.length} images${copies ? ` (+${copies} recoloured copies for the colour head)` : ''} (at most ${options.maxEpochs} epochs, early stopping on validation loss).`,
+      `Fitting heads for ${traits.join(', ')} on ${usable.length} images${copies ? ` (+${copies} synthetic copies of rare values)` : ''} (at most ${options.maxEpochs} epochs, early stopping on validation loss).`,
     );
     let lastTrait: string | null = null;
     const artefact: ModelArtefact = await trainHeads(
@@ -325,17 +326,17 @@ export class TrainingRunner {
   }
 
   /**
-   * Recoloured copies of training photos for the rare colours (ml/augment.ts): they train the colour head only,
-   * never validate or test. A copy that cannot be made is left out with a warning.
+   * Synthetic copies of training photos (ml/augment.ts): recoloured copies for the rare colours, mirrored copies
+   * for the minority values. Each trains only its trait's head and never validates or tests. A copy that cannot be
+   * made is left out with a warning.
    */
-  private async syntheticCopies(items: Item[], seed: number, ctx: RunContext): Promise<TrainingSample[]> {
-    const plan = planAugmentation(items.map((i) => i.label), { seed });
+  private async syntheticCopies(items: Item[], traits: readonly string[], seed: number, ctx: RunContext): Promise<TrainingSample[]> {
+    const plan = planAugmentation(items.map((i) => i.label), { seed }).filter((c) => traits.includes(c.trait));
     if (!plan.length) return [];
-    const perColour = new Map<string, number>();
-    for (const { augmentation: a } of plan) perColour.set(`${a.to} (from ${a.from})`, (perColour.get(`${a.to} (from ${a.from})`) ?? 0) + 1);
+    const summary = Object.entries(planSummary(plan)).map(([kind, n]) => `${n} ${kind}`);
     await ctx.log(
       'info',
-      `Rare colours topped up with recoloured copies of photos of their genetic neighbour: ${[...perColour].map(([k, n]) => `${n} ${k}`).join(', ')}. They train the colour head only; validation and test use real photos.`,
+      `Rare values get synthetic copies: ${summary.join(', ')}. Each trains only its trait's head; validation and test use real photos.`,
     );
     const out: TrainingSample[] = [];
     let failed = 0;
@@ -344,7 +345,7 @@ export class TrainingRunner {
       const item = items[c.source];
       try {
         const { vector } = await this.cache.getOrCompute(item.sha256, () => this.images.loadOriginal(item.id), c.augmentation);
-        out.push({ features: vector, label: c.label, synthetic: 'colour' });
+        out.push({ features: vector, label: c.label, synthetic: c.trait });
       } catch (err) {
         failed++;
         this.logger.warn(`Synthetic copy of image ${item.id} failed: ${err instanceof Error ? err.message : String(err)}`);
