@@ -84,7 +84,7 @@ export interface PlannedCopy {
  * photos is topped up to `target` with recoloured photos of its genetic neighbour (distinct sources while they
  * last; the neighbour needs 3+ real photos). A colour with no real photo at all is not synthesised: on the dev sets
  * that cost 6 points of colour accuracy (RESULTS.md), and nothing could show whether the copies look like the real
- * colour. Deterministic for a seed.
+ * colour. Then the mirrored copies (planMirrors). Deterministic for a seed.
  */
 export function planAugmentation(labels: readonly PhenotypeLabel[], opts: AugmentPlanOptions = {}): PlannedCopy[] {
   const o = { ...DEFAULT_AUGMENT_PLAN, ...opts };
@@ -119,7 +119,7 @@ export function planSummary(plan: readonly PlannedCopy[]): Record<string, number
  * Mirrored copies for the minority values of each coat trait: values with 3+ real photos (fewer is too little to
  * learn from, mirrored or not) but fewer than `minorityShare` of the trait's most common value. Measured on the dev
  * sets: colour, pattern and pointed all gained, tabby (no minority value) is unchanged; mirroring every
- * non-majority value cost tabby 0.016 (RESULTS.md).
+ * non-majority value cost tabby 0.012–0.018 (RESULTS.md).
  */
 function planMirrors(labels: readonly PhenotypeLabel[], o: Required<AugmentPlanOptions>): PlannedCopy[] {
   const out: PlannedCopy[] = [];
