@@ -89,7 +89,7 @@ const coatPts: [number, number][] = [];
 for (let y = 20; y < 65; y += 3) for (let x = 30; x < 90; x += 3) coatPts.push([x, y]);
 
 describe('planAugmentation: mirrored copies of minority values', () => {
-  // pattern: 12 self, 4 bicolour, 2 van; pointed: 14 false, 4 true; tabby: 9 / 9
+  // pattern: 12 self, 4 bicolour, 2 van; pointed: 14 false, 4 true; tabby: 9 false / 9 true
   const labels: PhenotypeLabel[] = [
     ...Array.from({ length: 12 }, (_, i) => cat('black', { is_pointed: false, is_tabby: i % 2 === 0 })),
     ...Array.from({ length: 4 }, (_, i) => cat('black', { pattern: 'bicolour', is_pointed: false, is_tabby: i % 2 === 0 })),
@@ -108,13 +108,16 @@ describe('planAugmentation: mirrored copies of minority values', () => {
     expect(augmentationId(mirrored[0].augmentation)).toMatch(/^aug-v\d+:mirror$/);
   });
 
-  it('leaves out values with fewer than 3 photos (van), balanced traits (tabby), non-cats; caps the copies', () => {
+  it('leaves out values with fewer than 3 photos (van), tabby, non-cats; caps the copies', () => {
     expect(mirrored.some((c) => c.label.pattern === 'van' && c.trait === 'pattern')).toBe(false);
     expect(mirrored.some((c) => c.trait === 'is_tabby' || c.trait === 'colour')).toBe(false);
     expect(mirrored.some((c) => c.label.is_cat !== true)).toBe(false);
     expect(planAugmentation(labels, { maxMirrored: 2 }).filter((c) => c.trait === 'pattern')).toHaveLength(2);
     expect(planAugmentation(labels, { minorityShare: 0.2 }).filter((c) => c.augmentation.kind === 'mirror')).toEqual([]);
     expect(planSummary(planAugmentation(labels))).toEqual({ 'pattern bicolour (mirrored)': 4, 'is_pointed true (mirrored)': 4 });
+    // tabby is never mirrored, even as a minority (3 tabbies against 15)
+    const fewTabbies = labels.map((l, i) => (l.is_tabby === true && i > 5 ? { ...l, is_tabby: false } : l));
+    expect(planAugmentation(fewTabbies).some((c) => c.trait === 'is_tabby')).toBe(false);
   });
 });
 
