@@ -1,6 +1,6 @@
 /**
  * Synthetic training photos for coat values that are rare in the labelled data: recoloured copies for rare colours
- * and mirrored copies for the minority values of every coat trait.
+ * and mirrored copies for the minority values of colour, pattern and colourpoint.
  *
  * Genetics makes some colours deterministic transforms of others: the brown allele turns black pigment into
  * chocolate (b) or cinnamon (b^l), and dilution turns black into blue, chocolate into lilac, cinnamon into fawn and
@@ -130,7 +130,9 @@ function planMirrors(labels: readonly PhenotypeLabel[], o: Required<AugmentPlanO
     labels.forEach((l, i) => {
       const v = l[trait];
       if (l.is_cat !== true || v === null || v === undefined) return;
-      byValue.set(String(v), [...(byValue.get(String(v)) ?? []), i]);
+      const rows = byValue.get(String(v));
+      if (rows) rows.push(i);
+      else byValue.set(String(v), [i]);
     });
     const most = Math.max(0, ...[...byValue.values()].map((v) => v.length));
     for (const [, rows] of [...byValue].sort(([a], [b]) => (a < b ? -1 : 1))) {
