@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PredictionGroupBy, TrainingGroupBy } from './dto/reports.dto';
 import type { ModelsByTrainingDate } from '../../contracts/reports';
+import { SNAPSHOT_DAY_TABLES } from './domain/snapshot-rows';
 
 export interface Range {
   from: string | null;
@@ -230,16 +231,7 @@ export class ReportsRepository {
   async deleteRange(r: Range): Promise<number> {
     return this.db.transaction(async (m) => {
       let deleted = 0;
-      for (const t of [
-        'fact_training_images_daily_snapshot',
-        'fact_training_images_daily_totals',
-        'fact_models_daily_snapshot',
-        'fact_model_test_metrics_daily_snapshot',
-        'fact_predictions_daily_snapshot',
-        'fact_predictions_daily_totals',
-        'fact_prediction_feedback_daily',
-        'reporting_snapshot_runs',
-      ]) {
+      for (const t of [...SNAPSHOT_DAY_TABLES, 'fact_prediction_feedback_daily']) {
         const res = await m.query(`DELETE FROM ${t} WHERE ${RANGE('date_key', 1, 2)}`, [r.from, r.to]);
         deleted += Number(res?.[1] ?? 0);
       }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { dateParts } from './domain/dates';
-import { SnapshotRows } from './domain/snapshot-rows';
+import { SNAPSHOT_DAY_TABLES, SnapshotRows } from './domain/snapshot-rows';
 
 /** Serialises snapshot writers across processes (two "refresh now" clicks, or refresh + the cron). */
 const SNAPSHOT_LOCK = 7_302_001;
@@ -25,17 +25,7 @@ export class SnapshotWriter {
       const modelKeys = await this.upsertModels(m, rows);
       const day = rows.day;
 
-      for (const t of [
-        'fact_training_images_daily_snapshot',
-        'fact_training_images_daily_totals',
-        'fact_models_daily_snapshot',
-        'fact_model_test_metrics_daily_snapshot',
-        'fact_predictions_daily_snapshot',
-        'fact_predictions_daily_totals',
-        'reporting_snapshot_runs',
-      ]) {
-        await m.query(`DELETE FROM ${t} WHERE date_key = $1`, [day]);
-      }
+      for (const t of SNAPSHOT_DAY_TABLES) await m.query(`DELETE FROM ${t} WHERE date_key = $1`, [day]);
 
       if (rows.trainingImages.length) {
         await m.query(

@@ -38,6 +38,21 @@ export interface ModelForReporting {
 
 export const REVIEW_STATUS_KEY: Record<ReviewState, number> = { none: 0, accepted: 1, rejected: 2 };
 
+/**
+ * The warehouse tables keyed by the snapshot day: taking a day again replaces their rows. Feedback facts are keyed
+ * by the prediction's day and upserted by each snapshot, so they are not in the list; deleting a date range clears
+ * these and the feedback facts.
+ */
+export const SNAPSHOT_DAY_TABLES = [
+  'fact_training_images_daily_snapshot',
+  'fact_training_images_daily_totals',
+  'fact_models_daily_snapshot',
+  'fact_model_test_metrics_daily_snapshot',
+  'fact_predictions_daily_snapshot',
+  'fact_predictions_daily_totals',
+  'reporting_snapshot_runs',
+] as const;
+
 /** Everything one snapshot day writes, already merged to the facts' grain (no duplicate keys). */
 export interface SnapshotRows {
   day: string;
