@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS } from '../ml/image-io';
 import { InferencePool } from '../ml/pool';
 import { sha256 } from '../ml/image-io';
 import type { TrainingSample } from '../ml/train';
-import { augmentationId, planAugmentation, planSummary, type Augmentation } from '../ml/augment';
+import { copyFeatureVersion, copyKey, planAugmentation, planSummary, type Augmentation } from '../ml/augment';
 import type { SyntheticSample } from '../ml/cross-validate';
 
 export interface ExtractionStats {
@@ -109,14 +109,14 @@ export async function syntheticSamples(
 ): Promise<{ synthetic: SyntheticSample[]; stats: AugmentationStats }> {
   const plan = planAugmentation(samples.map((s) => s.label));
   const stats: AugmentationStats = { copies: planSummary(plan), extracted: 0, cached: 0, failed: 0 };
-  const distinct = [...new Map(plan.map((c) => [`${c.source}|${augmentationId(c.augmentation)}`, c])).entries()];
+  const distinct = [...new Map(plan.map((c) => [copyKey(c), c])).entries()];
   const vectors = new Map<string, Float32Array>();
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.max(1, concurrency) }, async () => {
       while (next < distinct.length) {
         const [key, c] = distinct[next++];
-        const cache = new FileFeatureCache(cacheRoot, `${extractor.version}+${augmentationId(c.augmentation)}`);
+        const cache = new FileFeatureCache(cacheRoot, copyFeatureVersion(extractor.version, c.augmentation));
         try {
           const bytes = fs.readFileSync(samples[c.source].row.file);
           const sha = sha256(bytes);
@@ -135,7 +135,7 @@ export async function syntheticSamples(
     }),
   );
   const synthetic = plan.flatMap((c): SyntheticSample[] => {
-    const f = vectors.get(`${c.source}|${augmentationId(c.augmentation)}`);
+    const f = vectors.get(copyKey(c));
     return f ? [{ features: f, label: c.label, synthetic: c.trait, sourceIndex: c.source }] : [];
   });
   return { synthetic, stats };

@@ -2,8 +2,8 @@
  * npm run ml:train -- --data DIR[,DIR...] --out MODEL_FILE [--seed N] [--cv K] [--cache DIR] [--json OUT] [--no-augment]
  *   (experiments: [--maxAbstention 0.1] [--fit '{"colour":{"hidden":0}}'] [--inputs '{"is_tabby":["hand"]}'] = the blocks a
  *   head reads, see TRAIT_BLOCKS; ablations reuse the cached vectors)
- * Extracts (or reuses cached) features, tops rare colours up with recoloured copies (augment.ts; --no-augment
- * leaves them out), trains the trait heads and writes the model artefact.
+ * Extracts (or reuses cached) features, adds synthetic copies of rare values (augment.ts: recoloured rare colours,
+ * mirrored minority values; --no-augment leaves them out), trains the trait heads and writes the model artefact.
  * With --cv K the artefact's metrics are K-fold cross-validation numbers on the same data.
  */
 import * as fs from 'node:fs';

@@ -45,6 +45,11 @@ export function augmentationId(a: Augmentation): string {
   return a.kind === 'mirror' ? `${AUGMENT_VERSION}:mirror` : `${AUGMENT_VERSION}:${a.from}>${a.to}`;
 }
 
+/** Feature-cache version of a copy's vector: the extractor's version + the augmentation (one vector per photo and kind). */
+export function copyFeatureVersion(featureVersion: string, a: Augmentation): string {
+  return `${featureVersion}+${augmentationId(a)}`;
+}
+
 /** The genetic neighbour each rare colour is synthesised from (brown allele or dilution of a common colour). */
 export const RECOLOUR_SOURCES: Partial<Record<Colour, Colour>> = {
   chocolate: 'black',
@@ -105,6 +110,11 @@ export function planAugmentation(labels: readonly PhenotypeLabel[], opts: Augmen
     }
   });
   return [...out, ...planMirrors(labels, o)];
+}
+
+/** A planned copy's photo and augmentation: one feature pass, however many heads the copy trains. */
+export function copyKey(c: PlannedCopy): string {
+  return `${c.source}|${augmentationId(c.augmentation)}`;
 }
 
 /** Copies per kind, e.g. { "colour cream (recoloured from red)": 18, "pattern bicolour (mirrored)": 26 }. */

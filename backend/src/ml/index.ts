@@ -18,5 +18,5 @@ export type { TraitMetrics, ConfusionMatrix } from './metrics';
 export { stratifiedSplit, stratifiedFolds } from './split';
 export { crossValidate, stratumKey } from './cross-validate';
 export type { SyntheticSample } from './cross-validate';
-export { AUGMENT_VERSION, augmentationId, planAugmentation, planSummary } from './augment';
+export { AUGMENT_VERSION, augmentationId, copyFeatureVersion, copyKey, planAugmentation, planSummary } from './augment';
 export type { Augmentation, PlannedCopy } from './augment';

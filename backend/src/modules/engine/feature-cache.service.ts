@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { augmentationId, FEATURE_VERSION, type Augmentation } from '../../ml';
+import { copyFeatureVersion, FEATURE_VERSION, type Augmentation } from '../../ml';
 import { featureKey, ImageFeatures } from './schemas/image-features.schema';
 import { EngineService } from './engine.service';
 
@@ -52,7 +52,7 @@ export class FeatureCacheService {
    * is the vector of a synthetic training copy of the image (ml/augment.ts), kept under its own version key.
    */
   async getOrCompute(hash: string, loadBytes: () => Promise<Buffer>, augmentation?: Augmentation): Promise<{ vector: Float32Array; cached: boolean }> {
-    const version = augmentation ? `${FEATURE_VERSION}+${augmentationId(augmentation)}` : FEATURE_VERSION;
+    const version = augmentation ? copyFeatureVersion(FEATURE_VERSION, augmentation) : FEATURE_VERSION;
     const hit = await this.features.findById(featureKey(version, hash)).lean().exec();
     if (hit) return { vector: toFloat32(hit.vector), cached: true };
     const vector = await this.engine.extractFeatures(await loadBytes(), augmentation);

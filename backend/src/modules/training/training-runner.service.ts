@@ -9,6 +9,8 @@ import {
   ModelArtefact,
   PhenotypeLabel,
   TrainingSample,
+  TraitName,
+  copyKey,
   evaluate,
   planAugmentation,
   planSummary,
@@ -330,7 +332,7 @@ export class TrainingRunner {
    * for the minority values. Each trains only its trait's head and never validates or tests. A copy that cannot be
    * made is left out with a warning.
    */
-  private async syntheticCopies(items: Item[], traits: readonly string[], seed: number, ctx: RunContext): Promise<TrainingSample[]> {
+  private async syntheticCopies(items: Item[], traits: readonly TraitName[], seed: number, ctx: RunContext): Promise<TrainingSample[]> {
     const plan = planAugmentation(items.map((i) => i.label), { seed }).filter((c) => traits.includes(c.trait));
     if (!plan.length) return [];
     const summary = Object.entries(planSummary(plan)).map(([kind, n]) => `${n} ${kind}`);
@@ -339,17 +341,22 @@ export class TrainingRunner {
       `Rare values get synthetic copies: ${summary.join(', ')}. Each trains only its trait's head; validation and test use real photos.`,
     );
     const out: TrainingSample[] = [];
+    const vectors = new Map<string, Float32Array | null>(); // one feature pass per distinct copy
     let failed = 0;
     for (const c of plan) {
       if (ctx.cancelled) break;
       const item = items[c.source];
-      try {
-        const { vector } = await this.cache.getOrCompute(item.sha256, () => this.images.loadOriginal(item.id), c.augmentation);
-        out.push({ features: vector, label: c.label, synthetic: c.trait });
-      } catch (err) {
-        failed++;
-        this.logger.warn(`Synthetic copy of image ${item.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!vectors.has(copyKey(c))) {
+        try {
+          vectors.set(copyKey(c), (await this.cache.getOrCompute(item.sha256, () => this.images.loadOriginal(item.id), c.augmentation)).vector);
+        } catch (err) {
+          vectors.set(copyKey(c), null);
+          failed++;
+          this.logger.warn(`Synthetic copy of image ${item.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
       }
+      const vector = vectors.get(copyKey(c));
+      if (vector) out.push({ features: vector, label: c.label, synthetic: c.trait });
     }
     if (failed) await ctx.log('warn', `${failed} synthetic copies could not be made and were left out.`);
     await ctx.checkCancelled();
