@@ -80,8 +80,9 @@ export class FeatureExtractor {
   async extract(bytes: Buffer): Promise<ExtractResult> {
     const t0 = performance.now();
     const img = await this.decode(bytes);
+    const decodeMs = performance.now() - t0;
     const r = await this.extractRgb(img);
-    r.timings.decodeMs = performance.now() - t0;
+    r.timings.decodeMs = decodeMs;
     return r;
   }
 

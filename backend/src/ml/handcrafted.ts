@@ -1,7 +1,7 @@
 /**
  * Handcrafted coat features of the cat region: Lab/HSV statistics, named-colour fractions, white and dark
  * fractions per body region (bicolour/van), a coarse colour layout, extremities-vs-body contrast (colourpoint)
- * and stripe/texture energy (tabby). Pure typed-array code, ~1 ms on a 96x96 crop.
+ * and stripe/texture energy (tabby). Pure typed-array code, ≈ 9 ms on a 96x96 crop on the 2-core dev machine.
  */
 import type { Box } from './detector';
 import type { RgbImage } from './image-io';
@@ -93,11 +93,26 @@ function cropPlanes(img: RgbImage, box: Box): Plane {
   return p;
 }
 
-type Mask = Uint8Array;
-function regionMask(fn: (x: number, y: number) => boolean): Mask {
+/**
+ * A pixel set of the G x G crop: its membership mask and the same pixels as an ascending index list. Loops over a
+ * region visit only its pixels, in index order, so a small region (a 4x4 grid cell) costs what it holds and every
+ * sum adds the same values in the same order as a scan of the mask would.
+ */
+interface Region {
+  mask: Uint8Array;
+  idx: Int32Array;
+}
+function region(mask: Uint8Array): Region {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) n++;
+  const idx = new Int32Array(n);
+  for (let i = 0, j = 0; i < mask.length; i++) if (mask[i]) idx[j++] = i;
+  return { mask, idx };
+}
+function regionMask(fn: (x: number, y: number) => boolean): Region {
   const m = new Uint8Array(G * G);
   for (let y = 0; y < G; y++) for (let x = 0; x < G; x++) m[y * G + x] = fn(x / G, y / G) ? 1 : 0;
-  return m;
+  return region(m);
 }
 const ALL = regionMask(() => true);
 const INNER = regionMask((x, y) => x > 0.25 && x < 0.75 && y > 0.3 && y < 0.8);
@@ -113,13 +128,15 @@ const CORE = regionMask((x, y) => ((x - 0.5) / 0.32) ** 2 + ((y - 0.55) / 0.36) 
 const EARS = regionMask((x, y) => y < 0.25 && (x < 0.3 || x > 0.7));
 /** upper half: where the eyes are, on a head shot or a whole cat */
 const UPPER = regionMask((x, y) => y < 0.55 && x > 0.15 && x < 0.85);
-const GRID: Mask[] = [];
+const GRID: Region[] = [];
 for (let gy = 0; gy < 4; gy++) for (let gx = 0; gx < 4; gx++) GRID.push(regionMask((x, y) => Math.floor(x * 4) === gx && Math.floor(y * 4) === gy));
 
-function percentiles(values: Float32Array, mask: Mask, qs: number[]): number[] {
-  const v = new Float32Array(values.length);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (mask[i]) v[n++] = values[i];
+const SCRATCH = new Float32Array(G * G);
+function percentiles(values: Float32Array, r: Region, qs: number[]): number[] {
+  const { idx } = r;
+  const n = idx.length;
+  const v = SCRATCH; // the selection reorders a copy; one buffer serves every call (synchronous, one per thread)
+  for (let j = 0; j < n; j++) v[j] = values[idx[j]];
   if (n === 0) return qs.map(() => 0);
   // order statistics by quickselect (O(n) per quantile; the values equal those of a full sort, which cost
   // half of the handcrafted features' time)
@@ -166,25 +183,32 @@ function select(a: Float32Array, lo: number, hi: number, k: number): void {
   }
 }
 
-function fraction(p: Plane, mask: Mask, pred: (i: number) => boolean): number {
-  let n = 0;
+function fraction(p: Plane, r: Region, pred: (i: number) => boolean): number {
+  const { idx } = r;
   let k = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    n++;
-    if (pred(i)) k++;
-  }
-  return n ? k / n : 0;
+  for (let j = 0; j < idx.length; j++) if (pred(idx[j])) k++;
+  return idx.length ? k / idx.length : 0;
 }
 
-function meanOf(values: Float32Array, mask: Mask): number {
+/** Per-pixel flags of the crop for a test used on many regions (white, dark): evaluated once, counted per region. */
+function pixelFlags(pred: (i: number) => boolean): Uint8Array {
+  const f = new Uint8Array(G * G);
+  for (let i = 0; i < f.length; i++) f[i] = pred(i) ? 1 : 0;
+  return f;
+}
+
+function share(r: Region, flags: Uint8Array): number {
+  const { idx } = r;
+  let k = 0;
+  for (let j = 0; j < idx.length; j++) k += flags[idx[j]];
+  return idx.length ? k / idx.length : 0;
+}
+
+function meanOf(values: Float32Array, r: Region): number {
+  const { idx } = r;
   let s = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (mask[i]) {
-    s += values[i];
-    n++;
-  }
-  return n ? s / n : 0;
+  for (let j = 0; j < idx.length; j++) s += values[idx[j]];
+  return idx.length ? s / idx.length : 0;
 }
 
 /**
@@ -211,7 +235,7 @@ function prototypeFractions(p: Plane): number[][] {
     }
     if (s < 1e-12) continue;
     for (let j = 0; j < 3; j++) {
-      if (j === 0 ? ALL[i] !== 1 : j === 1 ? INNER[i] !== 1 : ALL[i] !== 1 || (L > 82 && p.C[i] < 12)) continue;
+      if (j === 0 ? ALL.mask[i] !== 1 : j === 1 ? INNER.mask[i] !== 1 : ALL.mask[i] !== 1 || (L > 82 && p.C[i] < 12)) continue;
       cnt[j]++;
       const aj = acc[j];
       for (let k = 0; k < K; k++) aj[k] += w[k] / s;
@@ -220,11 +244,11 @@ function prototypeFractions(p: Plane): number[][] {
   return acc.map((a, j) => Array.from(a, (v) => (cnt[j] ? v / cnt[j] : 0)));
 }
 
-function hueHistogram(p: Plane, mask: Mask, bins: number): number[] {
+function hueHistogram(p: Plane, r: Region, bins: number): number[] {
   const h = new Array(bins).fill(0);
   let tot = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
+  for (let j = 0; j < r.idx.length; j++) {
+    const i = r.idx[j];
     const c = p.C[i];
     if (c < 6) continue;
     const b = Math.min(bins - 1, Math.floor(((p.H[i] + Math.PI) / (2 * Math.PI)) * bins));
@@ -235,7 +259,8 @@ function hueHistogram(p: Plane, mask: Mask, bins: number): number[] {
 }
 
 /** Texture: gradient energy by orientation and band-pass energy at two scales, on L, excluding white. */
-function texture(p: Plane, mask: Mask): number[] {
+function texture(p: Plane, r: Region): number[] {
+  const mask = r.mask;
   const L = p.L;
   const orient = [0, 0, 0, 0];
   let gsum = 0;
@@ -269,19 +294,16 @@ function texture(p: Plane, mask: Mask): number[] {
   const gstd = Math.sqrt(Math.max(0, g2 / n - gm * gm));
   const osum = orient.reduce((a, b) => a + b, 0) || 1;
   const sortedO = orient.map((o) => o / osum).sort((a, b) => b - a);
-  const lstd = Math.sqrt(Math.max(1e-6, variance(L, mask)));
+  const lstd = Math.sqrt(Math.max(1e-6, variance(L, r)));
   return [gm / 10, gstd / 10, lap1 / n / 10, lap2 / n / 10, dev / n / 5, lap2 / (lap1 + 1e-6), dev / n / lstd, sortedO[0], sortedO[3], (lap2 - lap1) / (lap1 + lap2 + 1e-6)];
 }
 
-function variance(v: Float32Array, mask: Mask): number {
-  const m = meanOf(v, mask);
+function variance(v: Float32Array, r: Region): number {
+  const m = meanOf(v, r);
+  const { idx } = r;
   let s = 0;
-  let n = 0;
-  for (let i = 0; i < v.length; i++) if (mask[i]) {
-    s += (v[i] - m) * (v[i] - m);
-    n++;
-  }
-  return n ? s / n : 0;
+  for (let j = 0; j < idx.length; j++) s += (v[idx[j]] - m) * (v[idx[j]] - m);
+  return idx.length ? s / idx.length : 0;
 }
 
 /**
@@ -291,22 +313,22 @@ function variance(v: Float32Array, mask: Mask): number {
  * ears-vs-body contrast (points).
  */
 const V3_DIM = 38;
-function v3Features(p: Plane, gw: number[], isWhite: (i: number) => boolean): number[] {
+function v3Features(p: Plane, gw: number[], white: Uint8Array): number[] {
   const out: number[] = [];
   const nonWhite = new Uint8Array(G * G);
   const coreNonWhite = new Uint8Array(G * G);
   for (let i = 0; i < G * G; i++) {
-    const w = isWhite(i);
+    const w = white[i] === 1;
     nonWhite[i] = !w ? 1 : 0;
-    coreNonWhite[i] = CORE[i] && !w ? 1 : 0;
+    coreNonWhite[i] = CORE.mask[i] && !w ? 1 : 0;
   }
-  for (const mask of [nonWhite, coreNonWhite]) {
+  for (const mask of [region(nonWhite), region(coreNonWhite)]) {
     out.push(...percentiles(p.L, mask, [0.25, 0.5, 0.75]).map((v) => v / 50));
     out.push(...percentiles(p.A, mask, [0.5]).map((v) => v / 20));
     out.push(...percentiles(p.B, mask, [0.5]).map((v) => v / 20));
     out.push(...percentiles(p.C, mask, [0.5, 0.9]).map((v) => v / 20));
   }
-  out.push(fraction(p, CORE, isWhite));
+  out.push(share(CORE, white));
   out.push(...gw);
   const isBlue = (i: number) => p.B[i] < -10 && p.C[i] > 12 && p.L[i] > 25;
   out.push(fraction(p, UPPER, isBlue) * 10, fraction(p, ALL, isBlue) * 10);
@@ -339,12 +361,12 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
   }
   for (const f of prototypeFractions(p)) out.push(...f);
   out.push(...hueHistogram(p, ALL, 8));
-  const isWhite = (i: number) => p.L[i] > 78 && p.C[i] < 12;
-  const isDark = (i: number) => p.L[i] < 25;
+  const white = pixelFlags((i) => p.L[i] > 78 && p.C[i] < 12);
+  const dark = pixelFlags((i) => p.L[i] < 25);
   const regions = [ALL, INNER, TOP, MIDDLE, BOTTOM, LEFT, RIGHT, BORDER];
-  const whites = regions.map((m) => fraction(p, m, isWhite));
+  const whites = regions.map((m) => share(m, white));
   out.push(...whites);
-  out.push(...regions.map((m) => fraction(p, m, isDark)));
+  out.push(...regions.map((m) => share(m, dark)));
   out.push(whites[4] - whites[2], whites[1] - whites[2], Math.max(...whites.slice(1, 7)) - Math.min(...whites.slice(1, 7)));
   // coarse layout: 4x4 grid of mean L, a, b
   const grid: number[] = [];
@@ -353,8 +375,8 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
     out.push(meanOf(p.L, m) / 50, meanOf(p.A, m) / 20, meanOf(p.B, m) / 20);
   }
   // white patchiness (bicolour/van vs a self or an all-white coat): spread of white over the 4x4 grid
-  const gw = GRID.map((m) => fraction(p, m, isWhite));
-  const gd = GRID.map((m) => fraction(p, m, isDark));
+  const gw = GRID.map((m) => share(m, white));
+  const gd = GRID.map((m) => share(m, dark));
   const gwMean = gw.reduce((a, b) => a + b, 0) / 16;
   const gwStd = Math.sqrt(gw.reduce((a, b) => a + (b - gwMean) ** 2, 0) / 16);
   const gdMean = gd.reduce((a, b) => a + b, 0) / 16;
@@ -376,9 +398,9 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
   out.push(paleInner, paleInner * darkTop * 4, paleInner * darkBottom * 4);
   // tabby: texture on the coloured (non-white) inner and whole regions
   const coloured = new Uint8Array(G * G);
-  for (let i = 0; i < coloured.length; i++) coloured[i] = ALL[i] && !isWhite(i) ? 1 : 0;
+  for (let i = 0; i < coloured.length; i++) coloured[i] = ALL.mask[i] && !white[i] ? 1 : 0;
   out.push(...texture(p, INNER));
-  out.push(...texture(p, coloured));
-  out.push(...v3Features(p, gw, isWhite));
+  out.push(...texture(p, region(coloured)));
+  out.push(...v3Features(p, gw, white));
   return Float32Array.from(out.map((v) => (Number.isFinite(v) ? v : 0)));
 }
