@@ -217,8 +217,9 @@ test.describe('breeder with a model trained on the admin\'s photos', () => {
       await expect(page.getByRole('heading', { level: 3, name: trait, exact: true })).toBeVisible();
     }
     await expect(page.getByText(/Blue/).first()).toBeVisible();
-    // pattern, tabby and colourpoint were not trained: the model must say it is not sure
+    // pattern, tabby and colourpoint were not trained: the model must say it is not sure, and why
     await expect(page.getByText(/Not sure/).first()).toBeVisible();
+    await expect(page.getByText(/has not learnt this trait yet/).first()).toBeVisible();
     await snap(page, 'breeder-cat-result-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await snap(page, 'breeder-cat-result-phone');

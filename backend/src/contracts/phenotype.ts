@@ -15,12 +15,21 @@ export interface PhenotypeLabel {
   is_pointed: boolean | null;
 }
 
+/**
+ * Why the model is not sure of a trait: `uncertain` = its confidence is below the trait's threshold; `unfamiliar` =
+ * the photo is unlike the photos it learnt that answer from (its confidence then says little); `untrained` = the
+ * model has not learnt the trait at all (too few labelled photos).
+ */
+export type UnsureReason = 'uncertain' | 'unfamiliar' | 'untrained';
+
 /** One head of the model: its answer, how confident it is (0..1) and whether it is too unsure to trust. */
 export interface TraitPrediction<T> {
-  /** null when the model gives no answer (unsure without a best guess, or a coat trait of a non-cat). */
+  /** null when the model gives no answer (unsure, or a coat trait of a non-cat). */
   value: T | null;
   confidence: number;
   unsure: boolean;
+  /** Set exactly when `unsure` is true (absent on predictions stored before it existed). */
+  reason?: UnsureReason;
 }
 
 export interface PredictedTraits {

@@ -36,10 +36,11 @@ export function predictFromFeatures(artefact: ModelArtefact, features: Float32Ar
   const notACat = d.is_cat.head !== null && !d.is_cat.head.unsure && d.is_cat.top === 'false';
   const trait = <T>(t: TraitName): TraitPrediction<T> => {
     const x = d[t];
-    if (!x.head || x.top === null) return { value: null, confidence: 0, unsure: true };
+    if (!x.head || x.top === null) return { value: null, confidence: 0, unsure: true, reason: 'untrained' };
     if (t !== 'is_cat' && notACat) return { value: null, confidence: 0, unsure: false };
     const confidence = Math.round(x.head.confidence * 1e4) / 1e4;
-    return { value: x.head.unsure ? null : (parseValue(t, x.top) as T), confidence, unsure: x.head.unsure };
+    if (!x.head.unsure) return { value: parseValue(t, x.top) as T, confidence, unsure: false };
+    return { value: null, confidence, unsure: true, reason: x.head.outOfSet ? 'unfamiliar' : 'uncertain' };
   };
   const traits = {
     is_cat: trait<boolean>('is_cat'),

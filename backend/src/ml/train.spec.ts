@@ -49,7 +49,21 @@ describe('trainHeads', () => {
     const far = new Float32Array(dim).fill(0);
     far[0] = 2;
     for (let j = 1; j < dim - 1; j++) far[j] = 9; // nothing like any colour seen
-    expect(predictFromFeatures(model, far).traits.colour).toMatchObject({ value: null, unsure: true });
+    expect(predictFromFeatures(model, far).traits.colour).toMatchObject({ value: null, unsure: true, reason: 'unfamiliar' });
+  });
+
+  it('says why a trait is not sure: untrained (no head), unfamiliar (open-set guard) or uncertain (below threshold)', () => {
+    const cat = test.find((s) => s.label.is_cat === true && s.label.colour === 'black')!;
+    const p = predictFromFeatures(model, cat.features);
+    // never labelled: no head at all
+    expect(p.traits.is_pointed).toEqual({ value: null, confidence: 0, unsure: true, reason: 'untrained' });
+    // a sure answer carries no reason
+    for (const t of ['is_cat', 'colour', 'pattern', 'is_tabby'] as const) if (!p.traits[t].unsure) expect(p.traits[t].reason).toBeUndefined();
+    // the same photo with the tabby head's threshold above any confidence: below threshold, in the training data's range
+    const strict: ModelArtefact = { ...model, heads: { ...model.heads, is_tabby: { ...model.heads.is_tabby!, threshold: 1.01, openSet: null } } };
+    const q = predictFromFeatures(strict, cat.features).traits.is_tabby;
+    expect(q).toMatchObject({ value: null, unsure: true, reason: 'uncertain' });
+    expect(q.confidence).toBeGreaterThan(0.5);
   });
 
   it('is deterministic for a seed', async () => {

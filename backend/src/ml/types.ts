@@ -1,6 +1,13 @@
 /** Prediction types shared by the engine, the pool and the API. */
 import type { Colour, Pattern } from './vocabulary';
 
+/**
+ * Why a trait is "not sure": `uncertain` = the calibrated confidence is below the trait's threshold; `unfamiliar` =
+ * the photo is unlike every training photo of the answer it would give (the open-set guard), so its confidence
+ * says little; `untrained` = this model has no head for the trait (too few labelled photos of two or more values).
+ */
+export type UnsureReason = 'uncertain' | 'unfamiliar' | 'untrained';
+
 export interface TraitPrediction<T> {
   /** null when the model is not sure (or the trait does not apply: not a cat) */
   value: T | null;
@@ -8,6 +15,8 @@ export interface TraitPrediction<T> {
   confidence: number;
   /** true = "not sure": the model abstains rather than guess */
   unsure: boolean;
+  /** set exactly when `unsure` is true */
+  reason?: UnsureReason;
 }
 
 export interface PhenotypePrediction {

@@ -13,7 +13,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { describeHttpError } from '../../core/http/http-error';
-import { TraitName } from '../../shared/models/prediction';
+import { TraitName, UnsureReason } from '../../shared/models/prediction';
 import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
 import { VocabularyTrait } from '../../shared/models/vocabulary';
 import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
@@ -52,6 +52,13 @@ const REVIEW_OPTIONS: { value: ReviewStatus | 'reviewed'; text: string }[] = [
  * pages, a review panel per prediction (accept, or correct with the vocabulary and reject; optionally add
  * the photo and label to the training set) and bulk accept/reject for the selected rows.
  */
+
+const UNSURE_REASON_TEXT: Record<UnsureReason, string> = {
+  uncertain: 'below its threshold',
+  unfamiliar: 'unlike its training photos',
+  untrained: 'trait not learnt',
+};
+
 @Component({
   selector: 'app-predictions-page',
   imports: [
@@ -218,6 +225,13 @@ export class PredictionsPage {
   }
   summary(label: Partial<TraitLabel> | null | undefined): string {
     return labelSummary(this.vocabulary(), label);
+  }
+  /** " · not sure", with why when the prediction says (older predictions do not). */
+  unsureText(p: AdminPrediction, trait: TraitName): string {
+    const t = p.traits[trait];
+    if (!t.unsure) return '';
+    const why = t.reason ? UNSURE_REASON_TEXT[t.reason] : null;
+    return why ? ` · not sure (${why})` : ' · not sure';
   }
   shownTraits(p: AdminPrediction): TraitName[] {
     return p.traits.is_cat.value === false && !p.traits.is_cat.unsure ? ['is_cat'] : TRAITS;

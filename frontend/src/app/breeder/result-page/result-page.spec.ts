@@ -60,6 +60,33 @@ describe('ResultPage', () => {
     expect(el.querySelector('.unsure-summary')).not.toBeNull();
   });
 
+  it('says why each trait is not sure, and hides a percentage that would mislead', async () => {
+    const p = catPrediction({ breederCode: 'BSH a', breederName: 'Blue' });
+    p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
+    p.traits.is_tabby = { value: null, confidence: 0.99, unsure: true, reason: 'unfamiliar' };
+    p.traits.is_pointed = { value: null, confidence: 0.55, unsure: true, reason: 'uncertain' };
+    await open('p1', withPrediction(p));
+    const rows = Array.from(el.querySelectorAll('.traits > li'));
+    const row = (name: string) => rows.find((r) => r.querySelector('.trait-name')?.textContent?.trim() === name)!;
+    expect(row('Pattern').textContent).toContain('has not learnt this trait yet');
+    expect(row('Pattern').querySelector('[role=meter]')).toBeNull();
+    expect(row('Tabby').textContent).toContain('unlike the photos the model learnt this trait from');
+    expect(row('Tabby').querySelector('[role=meter]')).toBeNull(); // "99% · not sure" would contradict itself
+    expect(row('Colourpoint').textContent).toContain('below the confidence it needs');
+    expect(row('Colourpoint').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('55');
+    expect(row('Colour').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('91');
+    expect(el.querySelector('.unsure-summary')?.textContent).toContain('A clearer photo');
+  });
+
+  it('does not ask for a better photo when the only gaps are traits the model has not learnt', async () => {
+    const p = catPrediction({ breederCode: 'BSH a', breederName: 'Blue' });
+    p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
+    await open('p1', withPrediction(p));
+    const summary = el.querySelector('.unsure-summary')?.textContent ?? '';
+    expect(summary).toContain('has not learnt some traits yet');
+    expect(summary).not.toContain('clearer photo');
+  });
+
   it('shows a clear not-a-cat state and hides the coat traits', async () => {
     await open('p2', withPrediction(notCatPrediction()));
     expect(el.querySelector('h1')?.textContent).toContain('doesn’t look like a cat');

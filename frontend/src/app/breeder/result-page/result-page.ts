@@ -77,6 +77,8 @@ export class ResultPage {
     return p ? buildTraitRows(p, this.vocabulary()) : [];
   });
   protected readonly anyUnsure = computed(() => this.rows().some((r) => r.unsure));
+  /** a better photo can only help where the model has learnt the trait (not when it is "untrained") */
+  protected readonly photoCouldHelp = computed(() => this.rows().some((r) => r.unsure && r.reason !== 'untrained'));
   protected readonly breed = computed(() => this.vocabulary().breed);
   protected readonly headline = viewChild<ElementRef<HTMLElement>>('headline');
 

@@ -1,4 +1,4 @@
-import { Prediction, TraitName } from '../../shared/models/prediction';
+import { Prediction, TraitName, UnsureReason } from '../../shared/models/prediction';
 import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
 import { Vocabulary, findTrait, findValue } from '../../shared/models/vocabulary';
 
@@ -16,6 +16,13 @@ export interface TraitRow {
   swatch: string | null | undefined;
   confidence: number;
   unsure: boolean;
+  /** why the model is not sure (absent on older results, and when it is sure) */
+  reason: UnsureReason | null;
+  /**
+   * false when the number would mislead: the model has no head for the trait ("untrained"), or the photo is unlike
+   * what it learnt from ("unfamiliar", where a high percentage means little).
+   */
+  showConfidence: boolean;
 }
 
 export const COAT_TRAITS: TraitName[] = ['colour', 'pattern', 'is_tabby', 'is_pointed'];
@@ -38,6 +45,8 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
       swatch: name === 'colour' && hasValue ? (value?.swatch ?? null) : undefined,
       confidence: t.confidence,
       unsure: t.unsure,
+      reason: t.unsure ? (t.reason ?? null) : null,
+      showConfidence: !(t.unsure && (t.reason === 'untrained' || t.reason === 'unfamiliar')),
     };
   });
 }

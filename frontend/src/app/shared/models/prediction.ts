@@ -7,6 +7,7 @@ export type {
   PredictedTraits,
   TraitName,
   TraitPrediction,
+  UnsureReason,
 } from '@api/contracts/phenotype';
 export type { PredictionFeedback, PredictionView as Prediction, TraitCorrection } from '@api/contracts/predictions';
 import type { TraitCorrection } from '@api/contracts/predictions';
