@@ -39,12 +39,14 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
   }, 300_000);
   afterAll(() => t?.close());
 
-  it('keeps the public result shape exactly (issue 4 contract)', async () => {
+  it('keeps the public result shape exactly (issue 4 contract, plus the optional "reason" of an unsure trait)', async () => {
     const res = await t.http().get(`/api/predictions/${ids.silent}`).expect(200);
     expect(Object.keys(res.body).sort()).toEqual(['breederCode', 'breederName', 'createdAt', 'feedback', 'id', 'imageUrl', 'modelId', 'traits'].sort());
     expect(Object.keys(res.body.traits).sort()).toEqual(['colour', 'is_cat', 'is_pointed', 'is_tabby', 'pattern']);
     for (const tr of Object.values(res.body.traits) as Array<Record<string, unknown>>) {
-      expect(Object.keys(tr).sort()).toEqual(['confidence', 'unsure', 'value']);
+      // {value, confidence, unsure}; an unsure trait also says why (added after issue 4, an optional field)
+      expect(Object.keys(tr).sort()).toEqual(tr.unsure ? ['confidence', 'reason', 'unsure', 'value'] : ['confidence', 'unsure', 'value']);
+      if (tr.unsure) expect(['uncertain', 'unfamiliar', 'untrained']).toContain(tr.reason);
     }
     expect(res.body.imageUrl).toBe(`/api/predictions/${ids.silent}/image`);
     await t.http().get(res.body.imageUrl).expect(200).expect('Content-Type', /image\/jpeg/);
