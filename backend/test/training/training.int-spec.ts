@@ -20,7 +20,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
 
   const getRun = async (id: string) => (await t.http().get(`/api/admin/training-runs/${id}`).set(auth).expect(200)).body;
 
-  async function waitForRun(id: string, until: (run: Record<string, any>) => boolean, timeoutMs = 240_000): Promise<Record<string, any>> {
+  async function waitForRun(id: string, until: (run: Record<string, any>) => boolean, timeoutMs = 240_000, pollMs = 250): Promise<Record<string, any>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const run = await getRun(id);
@@ -28,7 +28,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
       if (Date.now() > deadline) {
         throw new Error(`run ${id} did not reach the expected state: ${JSON.stringify({ ...run, epochs: run.epochs?.length })}\n${worker?.output().slice(-3000)}`);
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
   }
   const finished = (r: Record<string, any>) => ['completed', 'failed', 'cancelled'].includes(r.state);
@@ -163,9 +163,11 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
   });
 
   it('cancels a running run: it ends cancelled and registers nothing', async () => {
-    await importLabelled(images, ['cream'], 8, 700);
+    // 28 photos without features: the run spends a few seconds computing them, so the cancel below reliably finds it
+    // running (with 6, a fast machine finished the whole run between two polls)
+    await importLabelled(images, ['cream'], 30, 700);
     const { id } = (await t.http().post('/api/admin/training-runs').set(auth).send({ traits: ['colour'], maxEpochs: 400 }).expect(201)).body;
-    await waitForRun(id, (r) => r.state === 'running' || finished(r));
+    await waitForRun(id, (r) => r.state === 'running' || finished(r), undefined, 100);
     const res = await t.http().post(`/api/admin/training-runs/${id}/cancel`).set(auth).expect(200);
     expect(res.body.cancelRequested).toBe(true);
     const run = await waitForRun(id, finished, 60_000);
