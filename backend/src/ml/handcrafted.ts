@@ -183,7 +183,7 @@ function select(a: Float32Array, lo: number, hi: number, k: number): void {
   }
 }
 
-function fraction(p: Plane, r: Region, pred: (i: number) => boolean): number {
+function fraction(r: Region, pred: (i: number) => boolean): number {
   const { idx } = r;
   let k = 0;
   for (let j = 0; j < idx.length; j++) if (pred(idx[j])) k++;
@@ -331,12 +331,12 @@ function v3Features(p: Plane, gw: number[], white: Uint8Array): number[] {
   out.push(share(CORE, white));
   out.push(...gw);
   const isBlue = (i: number) => p.B[i] < -10 && p.C[i] > 12 && p.L[i] > 25;
-  out.push(fraction(p, UPPER, isBlue) * 10, fraction(p, ALL, isBlue) * 10);
+  out.push(fraction(UPPER, isBlue) * 10, fraction(ALL, isBlue) * 10);
   const upperBlue = percentiles(p.B, UPPER, [0.01, 0.03]);
   out.push(-upperBlue[0] / 20, -upperBlue[1] / 20);
   const lCore = percentiles(p.L, CORE, [0.5])[0];
   const lEars = percentiles(p.L, EARS, [0.25, 0.5]);
-  out.push((lCore - lEars[0]) / 30, (lCore - lEars[1]) / 30, fraction(p, EARS, (i) => p.L[i] < 35));
+  out.push((lCore - lEars[0]) / 30, (lCore - lEars[1]) / 30, fraction(EARS, (i) => p.L[i] < 35));
   return out;
 }
 
@@ -392,9 +392,9 @@ export function handcraftedFeatures(img: RgbImage, box: Box): Float32Array {
   const gSorted = [...grid].sort((a, b) => a - b);
   out.push((lInner - lTop) / 30, (lInner - lBottom) / 30, (lInner - Math.min(lTop, lBottom)) / 30, (gSorted[15] - gSorted[0]) / 50, Math.sqrt(variance(p.L, ALL)) / 20, (lInner - lBorder) / 30);
   out.push((meanOf(p.C, INNER) - meanOf(p.C, TOP)) / 10, (meanOf(p.B, INNER) - meanOf(p.B, TOP)) / 10);
-  const paleInner = fraction(p, INNER, (i) => p.L[i] > 65 && p.C[i] < 25);
-  const darkTop = fraction(p, TOP, (i) => p.L[i] < 40);
-  const darkBottom = fraction(p, BOTTOM, (i) => p.L[i] < 40);
+  const paleInner = fraction(INNER, (i) => p.L[i] > 65 && p.C[i] < 25);
+  const darkTop = fraction(TOP, (i) => p.L[i] < 40);
+  const darkBottom = fraction(BOTTOM, (i) => p.L[i] < 40);
   out.push(paleInner, paleInner * darkTop * 4, paleInner * darkBottom * 4);
   // tabby: texture on the coloured (non-white) inner and whole regions
   const coloured = new Uint8Array(G * G);

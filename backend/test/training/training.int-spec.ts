@@ -163,8 +163,8 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
   });
 
   it('cancels a running run: it ends cancelled and registers nothing', async () => {
-    // 28 photos without features: the run spends a few seconds computing them, so the cancel below reliably finds it
-    // running (with 6, a fast machine finished the whole run between two polls)
+    // 30 photos (28 new: the first two repeat earlier ones) without features: the run spends a few seconds computing
+    // them, so the cancel below reliably finds it running (with 6 new, a fast machine finished between two polls)
     await importLabelled(images, ['cream'], 30, 700);
     const { id } = (await t.http().post('/api/admin/training-runs').set(auth).send({ traits: ['colour'], maxEpochs: 400 }).expect(201)).body;
     await waitForRun(id, (r) => r.state === 'running' || finished(r), undefined, 100);

@@ -47,18 +47,18 @@ const REVIEW_OPTIONS: { value: ReviewStatus | 'reviewed'; text: string }[] = [
   { value: 'rejected', text: 'Admin corrected' },
 ];
 
-/**
- * The review queue: what breeders said about predictions (rejected first), filters as chips, server-side
- * pages, a review panel per prediction (accept, or correct with the vocabulary and reject; optionally add
- * the photo and label to the training set) and bulk accept/reject for the selected rows.
- */
-
+/** Why a trait is "not sure", in an admin's words (see UnsureReason). */
 const UNSURE_REASON_TEXT: Record<UnsureReason, string> = {
   uncertain: 'below its threshold',
   unfamiliar: 'unlike its training photos',
   untrained: 'trait not learnt',
 };
 
+/**
+ * The review queue: what breeders said about predictions (rejected first), filters as chips, server-side
+ * pages, a review panel per prediction (accept, or correct with the vocabulary and reject; optionally add
+ * the photo and label to the training set) and bulk accept/reject for the selected rows.
+ */
 @Component({
   selector: 'app-predictions-page',
   imports: [

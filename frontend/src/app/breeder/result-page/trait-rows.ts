@@ -33,6 +33,7 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
     const t = prediction.traits[name];
     const trait = findTrait(vocabulary, name) ?? findTrait(FALLBACK_VOCABULARY, name);
     const hasValue = t.value !== null && t.value !== undefined;
+    const reason = t.unsure ? (t.reason ?? null) : null;
     const value = hasValue ? (findValue(vocabulary, name, t.value!) ?? findValue(FALLBACK_VOCABULARY, name, t.value!)) : undefined;
     return {
       name,
@@ -45,8 +46,8 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
       swatch: name === 'colour' && hasValue ? (value?.swatch ?? null) : undefined,
       confidence: t.confidence,
       unsure: t.unsure,
-      reason: t.unsure ? (t.reason ?? null) : null,
-      showConfidence: !(t.unsure && (t.reason === 'untrained' || t.reason === 'unfamiliar')),
+      reason,
+      showConfidence: reason !== 'untrained' && reason !== 'unfamiliar',
     };
   });
 }
