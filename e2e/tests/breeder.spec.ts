@@ -220,6 +220,8 @@ test.describe('breeder with a model trained on the admin\'s photos', () => {
     // pattern, tabby and colourpoint were not trained: the model must say it is not sure, and why
     await expect(page.getByText(/Not sure/).first()).toBeVisible();
     await expect(page.getByText(/has not learnt this trait yet/).first()).toBeVisible();
+    // and it learnt two colours: the colour row names them, so a breeder with a lilac cat knows why it says blue
+    await expect(page.getByText('This model has learnt only blue and red so far', { exact: false })).toBeVisible();
     await snap(page, 'breeder-cat-result-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await snap(page, 'breeder-cat-result-phone');

@@ -4,7 +4,7 @@
  */
 import type { PhenotypePrediction } from '../ml/types';
 import type { PhenotypeLabel as EngineLabel, TraitName as EngineTraitName, Colour, Pattern, VocabularyDto } from '../ml/vocabulary';
-import type { PhenotypeLabel, PredictedTraits, TraitName, CoatColour, CoatPattern } from './phenotype';
+import type { PhenotypeLabel, PredictedTraits, TraitName, CoatColour, CoatPattern, UnlearntValues } from './phenotype';
 import type { Vocabulary } from './vocabulary';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -15,5 +15,6 @@ export const ENGINE_TYPES_MATCH_CONTRACT: [
   Same<Colour, CoatColour>,
   Same<Pattern, CoatPattern>,
   Same<PhenotypePrediction['traits'], PredictedTraits>,
+  Same<PhenotypePrediction['unlearnt'], UnlearntValues>,
   Same<VocabularyDto, Vocabulary>,
-] = [true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true];

@@ -32,6 +32,16 @@ export interface TraitPrediction<T> {
   reason?: UnsureReason;
 }
 
+/**
+ * The colours and patterns the model that answered cannot give: it had too few labelled photos of them (e.g. no
+ * lilac yet), so a cat of such a value gets the nearest value it knows, or "not sure". A trait the model has not
+ * learnt at all lists every value.
+ */
+export interface UnlearntValues {
+  colour: CoatColour[];
+  pattern: CoatPattern[];
+}
+
 export interface PredictedTraits {
   is_cat: TraitPrediction<boolean>;
   colour: TraitPrediction<CoatColour>;

@@ -1,5 +1,5 @@
 /** `/api/predictions…` (public) and `/api/admin/predictions…` (review queue). */
-import type { PhenotypeLabel, PredictedTraits } from './phenotype';
+import type { PhenotypeLabel, PredictedTraits, UnlearntValues } from './phenotype';
 
 /** What a breeder may correct; every field optional. */
 export type TraitCorrection = Partial<PhenotypeLabel>;
@@ -22,6 +22,8 @@ export interface PredictionView {
   breederCode: string | null;
   /** Breeder name, e.g. `Blue bicolour`. */
   breederName: string | null;
+  /** What the answering model had not learnt (absent on predictions stored before it was recorded). */
+  unlearnt?: UnlearntValues;
   feedback: PredictionFeedback | null;
 }
 

@@ -3,7 +3,7 @@ export * from './vocabulary';
 export * from './errors';
 export { ACCEPTED_FORMATS, DEFAULT_LIMITS, inspectImage, toDisplayJpeg, toThumbnail, sha256, decodeRgb } from './image-io';
 export type { AcceptedFormat, ImageInfo, ImageLimits, RgbImage } from './image-io';
-export type { TraitPrediction, PhenotypePrediction, UnsureReason } from './types';
+export type { TraitPrediction, PhenotypePrediction, UnsureReason, UnlearntValues } from './types';
 export { ARTEFACT_FORMAT_VERSION, serializeArtefact, deserializeArtefact, loadStarterArtefact, starterModelPath } from './artefact';
 export type { ModelArtefact, TrainingMetadata, TraitTrainingInfo } from './artefact';
 export { InferencePool } from './pool';

@@ -2,8 +2,8 @@
 import type { ModelArtefact } from './artefact';
 import { EngineError } from './errors';
 import { runHead, type HeadOutput } from './heads';
-import type { PhenotypePrediction, TraitPrediction } from './types';
-import { breederCode, breederName, TRAIT_NAMES, type Colour, type Pattern, type TraitName } from './vocabulary';
+import type { PhenotypePrediction, TraitPrediction, UnlearntValues } from './types';
+import { breederCode, breederName, COLOURS, PATTERNS, TRAIT_NAMES, type Colour, type Pattern, type TraitName } from './vocabulary';
 
 export interface DetailedTrait {
   head: HeadOutput | null;
@@ -50,5 +50,14 @@ export function predictFromFeatures(artefact: ModelArtefact, features: Float32Ar
     is_pointed: trait<boolean>('is_pointed'),
   };
   const coat = { colour: traits.colour.value, pattern: traits.pattern.value, is_tabby: traits.is_tabby.value, is_pointed: traits.is_pointed.value };
-  return { traits, breederCode: breederCode(coat), breederName: breederName(coat) };
+  return { traits, breederCode: breederCode(coat), breederName: breederName(coat), unlearnt: unlearntValues(artefact) };
+}
+
+/** The colours and patterns the model's heads cannot answer (too few labelled photos of them when it was trained). */
+export function unlearntValues(artefact: ModelArtefact): UnlearntValues {
+  const missing = <V extends string>(trait: TraitName, values: readonly V[]): V[] => {
+    const known = new Set(artefact.heads[trait]?.classes ?? []);
+    return values.filter((v) => !known.has(v));
+  };
+  return { colour: missing('colour', COLOURS), pattern: missing('pattern', PATTERNS) };
 }

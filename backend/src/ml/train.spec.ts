@@ -3,7 +3,7 @@ import { evaluate } from './evaluate';
 import { predictFromFeatures } from './predict';
 import { syntheticSamples } from './test-fixtures';
 import { checkTrainable, trainHeads } from './train';
-import { EMPTY_LABEL } from './vocabulary';
+import { EMPTY_LABEL, PATTERNS } from './vocabulary';
 
 describe('trainHeads', () => {
   const dim = 12;
@@ -50,6 +50,15 @@ describe('trainHeads', () => {
     far[0] = 2;
     for (let j = 1; j < dim - 1; j++) far[j] = 9; // nothing like any colour seen
     expect(predictFromFeatures(model, far).traits.colour).toMatchObject({ value: null, unsure: true, reason: 'unfamiliar' });
+  });
+
+  it('lists the colours and patterns the model cannot answer, every value of a trait it has no head for', () => {
+    const cat = test.find((s) => s.label.is_cat === true)!;
+    const { unlearnt } = predictFromFeatures(model, cat.features);
+    expect(unlearnt.colour).toEqual(['chocolate', 'lilac', 'cinnamon', 'fawn', 'cream', 'white', 'other']);
+    expect(unlearnt.pattern).toEqual(PATTERNS.filter((v) => !model.heads.pattern!.classes.includes(v)));
+    const noPattern: ModelArtefact = { ...model, heads: { ...model.heads, pattern: undefined } };
+    expect(predictFromFeatures(noPattern, cat.features).unlearnt.pattern).toEqual(['self', 'bicolour', 'van']);
   });
 
   it('says why a trait is not sure: untrained (no head), unfamiliar (open-set guard) or uncertain (below threshold)', () => {

@@ -19,6 +19,16 @@ export interface TraitPrediction<T> {
   reason?: UnsureReason;
 }
 
+/**
+ * Values of the multi-valued traits that the answering model cannot give, because it had too few labelled photos
+ * of them (e.g. no lilac): a cat of such a value gets the nearest value the model knows, or "not sure". A trait
+ * with no head at all lists every value. (The yes/no traits have a head with both answers, or none.)
+ */
+export interface UnlearntValues {
+  colour: Colour[];
+  pattern: Pattern[];
+}
+
 export interface PhenotypePrediction {
   traits: {
     is_cat: TraitPrediction<boolean>;
@@ -29,4 +39,5 @@ export interface PhenotypePrediction {
   };
   breederCode: string | null;
   breederName: string | null;
+  unlearnt: UnlearntValues;
 }

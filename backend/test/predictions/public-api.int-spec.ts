@@ -35,6 +35,8 @@ describe('public predictions API', () => {
       },
       breederCode: res.body.breederCode,
       breederName: res.body.breederName,
+      // the starter model learnt black and blue from its Oxford photos, and no pattern at all
+      unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: ['self', 'bicolour', 'van'] },
       feedback: null,
     });
     for (const trait of Object.values(res.body.traits) as Array<{ value: unknown; confidence: number }>) {

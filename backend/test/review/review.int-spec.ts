@@ -39,9 +39,12 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
   }, 300_000);
   afterAll(() => t?.close());
 
-  it('keeps the public result shape exactly (issue 4 contract, plus the optional "reason" of an unsure trait)', async () => {
+  it('keeps the public result shape exactly (issue 4 contract, plus the optional "reason" of an unsure trait and "unlearnt")', async () => {
     const res = await t.http().get(`/api/predictions/${ids.silent}`).expect(200);
-    expect(Object.keys(res.body).sort()).toEqual(['breederCode', 'breederName', 'createdAt', 'feedback', 'id', 'imageUrl', 'modelId', 'traits'].sort());
+    // added after issue 4, both optional: a new prediction records what its model had not learnt
+    expect(Object.keys(res.body).sort()).toEqual(['breederCode', 'breederName', 'createdAt', 'feedback', 'id', 'imageUrl', 'modelId', 'traits', 'unlearnt'].sort());
+    expect(Object.keys(res.body.unlearnt).sort()).toEqual(['colour', 'pattern']);
+    expect(res.body.unlearnt.colour).toEqual(expect.arrayContaining(['lilac']));
     expect(Object.keys(res.body.traits).sort()).toEqual(['colour', 'is_cat', 'is_pointed', 'is_tabby', 'pattern']);
     for (const tr of Object.values(res.body.traits) as Array<Record<string, unknown>>) {
       // {value, confidence, unsure}; an unsure trait also says why (added after issue 4, an optional field)

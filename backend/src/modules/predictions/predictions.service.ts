@@ -88,6 +88,7 @@ export class PredictionsService {
         predicted: labelFromTraits(result.traits),
         breederCode: result.breederCode,
         breederName: result.breederName,
+        unlearnt: result.unlearnt,
         feedback: null,
         userReview: 'none',
         adminReview: 'none',
@@ -365,6 +366,7 @@ function toView(p: Prediction): PredictionView {
     traits: p.traits,
     breederCode: p.breederCode,
     breederName: p.breederName,
+    ...(p.unlearnt ? { unlearnt: p.unlearnt } : {}),
     feedback: p.feedback
       ? { accepted: p.feedback.accepted, correction: p.feedback.correction, createdAt: new Date(p.feedback.createdAt).toISOString() }
       : null,

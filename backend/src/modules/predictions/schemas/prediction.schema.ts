@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Schema as MongooseSchema } from 'mongoose';
 import type { PhenotypeLabel } from '../../../ml';
-import type { PredictedTraits } from '../../../contracts/phenotype';
+import type { PredictedTraits, UnlearntValues } from '../../../contracts/phenotype';
 
 export type UserReview = 'none' | 'accepted' | 'rejected';
 export type AdminReview = 'none' | 'accepted' | 'rejected';
@@ -23,6 +23,8 @@ export class Prediction {
   @Prop({ type: MongooseSchema.Types.Mixed, required: true }) predicted: PhenotypeLabel;
   @Prop({ type: String, default: null }) breederCode: string | null;
   @Prop({ type: String, default: null }) breederName: string | null;
+  /** what the answering model had not learnt (absent on predictions stored before it was recorded) */
+  @Prop({ type: MongooseSchema.Types.Mixed }) unlearnt?: UnlearntValues;
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   feedback: { accepted: boolean; correction: Partial<PhenotypeLabel> | null; createdAt: Date } | null;
   @Prop({ type: String, default: 'none' }) userReview: UserReview;

@@ -87,6 +87,33 @@ describe('ResultPage', () => {
     expect(summary).not.toContain('clearer photo');
   });
 
+  it('names the colours and patterns the model has not learnt, the shorter way round', async () => {
+    const p = catPrediction();
+    p.unlearnt = { colour: ['lilac', 'cinnamon', 'fawn'], pattern: ['van'] };
+    await open('p1', withPrediction(p));
+    const rows = Array.from(el.querySelectorAll('.traits > li'));
+    const row = (name: string) => rows.find((r) => r.querySelector('.trait-name')?.textContent?.trim() === name)!;
+    expect(row('Colour').querySelector('.unlearnt-note')?.textContent).toContain(
+      'This model has not learnt lilac, cinnamon or fawn yet: a cat of those colours gets the nearest colour it knows',
+    );
+    expect(row('Pattern').querySelector('.unlearnt-note')?.textContent).toContain('has not learnt van yet: a cat of that pattern');
+    expect(row('Tabby').querySelector('.unlearnt-note')).toBeNull();
+  });
+
+  it('says which few colours a starter-like model knows; no note for a trait it has not learnt at all, or on older results', async () => {
+    const p = catPrediction({ breederCode: 'BSH a', breederName: 'Blue' });
+    p.unlearnt = { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: ['self', 'bicolour', 'van'] };
+    p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
+    await open('p1', withPrediction(p));
+    const notes = Array.from(el.querySelectorAll('.unlearnt-note')).map((n) => n.textContent?.trim());
+    expect(notes).toEqual([expect.stringContaining('This model has learnt only black and blue so far: a cat of another colour gets the nearest of these')]);
+  });
+
+  it('shows no unlearnt note on a result stored before models recorded it', async () => {
+    await open('p1', withPrediction(catPrediction()));
+    expect(el.querySelector('.unlearnt-note')).toBeNull();
+  });
+
   it('shows a clear not-a-cat state and hides the coat traits', async () => {
     await open('p2', withPrediction(notCatPrediction()));
     expect(el.querySelector('h1')?.textContent).toContain('doesn’t look like a cat');
