@@ -74,6 +74,9 @@ test('start a training run, watch it to completion and activate the model', asyn
   const detail = page.getByTestId('model-detail');
   await expect(detail).toContainText('E2E colour model');
   await expect(detail.locator('ngx-charts-heat-map')).toBeVisible();
+  // a colour-only model: it names the pattern as not trained, and the colours it had no photos of
+  await expect(detail.getByTestId('model-unlearnt')).toContainText('Pattern not trained at all');
+  await expect(detail.getByTestId('model-unlearnt')).toContainText('lilac');
 
   const row = page.locator('tr', { hasText: 'E2E colour model' }).first();
   await row.getByTestId('activate-model').click();

@@ -1,4 +1,5 @@
 /** `GET /api/admin/models…` — the model registry. */
+import type { UnlearntValues } from './phenotype';
 
 export interface ConfusionMatrix {
   labels: string[];
@@ -51,4 +52,9 @@ export interface ModelDetail extends Omit<ModelSummary, 'metrics'> {
   metrics: Record<string, Record<string, unknown> & { confusion?: ConfusionMatrix }>;
   activatedAt: string | null;
   activatedBy: string | null;
+  /**
+   * The colours and patterns this model cannot answer (too few labelled photos of them, even with synthetic
+   * copies); null when its stored file cannot be read.
+   */
+  unlearnt: UnlearntValues | null;
 }

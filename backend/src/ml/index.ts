@@ -11,7 +11,7 @@ export type { PoolOptions } from './pool';
 export { FEATURE_VERSION, FEATURE_DIM } from './features';
 export { trainHeads, checkTrainable, DEFAULT_MIN_PER_VALUE } from './train';
 export type { TrainingSample, TrainOptions, TrainProgress } from './train';
-export { predictFromFeatures } from './predict';
+export { predictFromFeatures, unlearntValues } from './predict';
 export { evaluate } from './evaluate';
 export type { EvalReport } from './evaluate';
 export type { TraitMetrics, ConfusionMatrix } from './metrics';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { BlobStore } from '../../infra/mongo/blob-store';
-import { deserializeArtefact, FEATURE_VERSION } from '../../ml';
+import { deserializeArtefact, FEATURE_VERSION, unlearntValues, type UnlearntValues } from '../../ml';
 import { ModelDetailView, ModelSummaryView, StoredModel, toDetailView, toSummaryView } from './domain/model-view';
 import { ModelsRepository } from './models.repository';
 import { PredictionModelDocument } from './schemas/prediction-model.schema';
@@ -70,7 +70,17 @@ export class ModelsService {
   async detail(id: string): Promise<ModelDetailView> {
     const model = await this.repo.findById(id);
     if (!model) throw new NotFoundException(`No model with id "${id}". Pick one from the models list.`);
-    return toDetailView(ModelsRepository.toPlain(model) as unknown as StoredModel, await this.repo.getActivePointer());
+    const [pointer, unlearnt] = await Promise.all([this.repo.getActivePointer(), this.unlearnt(model.artefactFileId)]);
+    return toDetailView(ModelsRepository.toPlain(model) as unknown as StoredModel, pointer, unlearnt);
+  }
+
+  /** What the model's heads cannot answer, read from its artefact (null when the stored file is missing or unreadable). */
+  private async unlearnt(artefactFileId: string): Promise<UnlearntValues | null> {
+    try {
+      return unlearntValues(deserializeArtefact(await this.blobs.get('models', artefactFileId)));
+    } catch {
+      return null;
+    }
   }
 
   /**

@@ -68,6 +68,7 @@ export function toSummaryView(m: StoredModel, activeId: string | null): ModelSum
 export function toDetailView(
   m: StoredModel,
   pointer: { modelId: string; activatedAt: Date | null; activatedBy: string | null } | null,
+  unlearnt: ModelDetail['unlearnt'] = null,
 ): ModelDetailView {
   const summary = toSummaryView(m, pointer?.modelId ?? null);
   const metrics: ModelDetail['metrics'] = {};
@@ -79,5 +80,6 @@ export function toDetailView(
     metrics,
     activatedAt: summary.isActive ? iso(pointer?.activatedAt) : null,
     activatedBy: summary.isActive ? (pointer?.activatedBy ?? null) : null,
+    unlearnt,
   };
 }

@@ -1,4 +1,4 @@
-import { confusionHeat, formatMetric, metricDelta } from './model-metrics';
+import { confusionHeat, formatMetric, metricDelta, unlearntLines } from './model-metrics';
 
 describe('model metrics helpers', () => {
   it('formats metrics and deltas for people', () => {
@@ -15,5 +15,15 @@ describe('model metrics helpers', () => {
     expect(heat.map((c) => c.name)).toEqual(['predicted black', 'predicted blue']);
     expect(heat[1].series).toEqual([{ name: 'true black', value: 1 }, { name: 'true blue', value: 4 }]);
     expect(confusionHeat(undefined)).toEqual([]);
+  });
+
+  it('says what a model has not learnt: some values of a trait, or the whole trait', () => {
+    expect(unlearntLines({ colour: ['lilac', 'cinnamon', 'fawn'], pattern: ['self', 'bicolour', 'van'] })).toEqual([
+      { trait: 'colour', text: 'lilac, cinnamon, fawn' },
+      { trait: 'pattern', text: 'not trained at all' },
+    ]);
+    expect(unlearntLines({ colour: [], pattern: ['van'] })).toEqual([{ trait: 'pattern', text: 'van' }]);
+    expect(unlearntLines({ colour: [], pattern: [] })).toEqual([]);
+    expect(unlearntLines(null)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { ConfusionMatrix } from './models-api';
+import { ConfusionMatrix, ModelDetail } from './models-api';
 
 export const TRAIT_LABELS: Record<string, string> = {
   is_cat: 'Is a cat',
@@ -51,4 +51,20 @@ export function confusionHeat(cm: ConfusionMatrix | undefined): Array<{ name: st
     name: `predicted ${label(cm.labels[p])}`,
     series: idx.map((t) => ({ name: `true ${label(cm.labels[t])}`, value: cm.matrix[t]?.[p] ?? 0 })),
   }));
+}
+
+/** Values per multi-valued trait (the vocabulary's colours and patterns), to tell "some values" from "the whole trait". */
+const VALUE_COUNTS: Record<string, number> = { colour: 10, pattern: 3 };
+
+/**
+ * What a model cannot answer, one line per trait: the values in order ("lilac, cinnamon, fawn"), or the whole
+ * trait when it has no head for it. Empty when it knows every value (or the registry could not read its file).
+ */
+export function unlearntLines(unlearnt: ModelDetail['unlearnt'] | undefined): Array<{ trait: string; text: string }> {
+  if (!unlearnt) return [];
+  return (['colour', 'pattern'] as const).flatMap((t) => {
+    const values: string[] = unlearnt[t] ?? [];
+    if (!values.length) return [];
+    return [{ trait: t, text: values.length >= VALUE_COUNTS[t] ? 'not trained at all' : values.join(', ') }];
+  });
 }

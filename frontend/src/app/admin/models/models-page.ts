@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { HeatMapModule } from '@swimlane/ngx-charts';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, confusionHeat, formatMetric, metricDelta, traitLabel } from './model-metrics';
+import { METRICS, TRAIT_ORDER, confusionHeat, formatMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
 
 /**
  * Model registry: every model with headline metrics, the detail of one (per-trait metrics, confusion-matrix
@@ -61,6 +61,8 @@ export class ModelsPage {
     const t = this.activeHeatTrait();
     return t ? confusionHeat(this.detail()?.metrics[t]?.confusion) : [];
   });
+  /** what the open model cannot answer (breeders see the same on their results) */
+  readonly unlearnt = computed(() => unlearntLines(this.detail()?.unlearnt));
   readonly balance = computed(() => {
     const per = this.detail()?.datasetSummary?.perTrait ?? {};
     return TRAIT_ORDER.filter((t) => per[t]).map((t) => ({
