@@ -40,28 +40,49 @@ describe('FeedbackForm', () => {
     expect(el.textContent).toContain('Thank you!');
   });
 
-  it('"No" sends only the corrected traits', async () => {
+  type Ctl = { value: unknown; setValue(v: unknown): void; markAsDirty(): void };
+  const formOf = () => (fixture.componentInstance as unknown as { form: { controls: Record<string, Ctl> } }).form;
+
+  it('"No" shows the model\'s sure answers, "Don\'t know" where it was not sure, and sends only what the breeder set', async () => {
     await click('No');
-    type Ctl = { setValue(v: unknown): void; markAsDirty(): void };
-    const form = (fixture.componentInstance as unknown as { form: { controls: Record<string, Ctl> } }).form;
-    // as a breeder would: change two fields (an untouched field is never sent)
-    for (const [name, value] of [['colour', 'lilac'], ['is_tabby', true]] as const) {
-      form.controls[name].setValue(value);
-      form.controls[name].markAsDirty();
-    }
+    const form = formOf();
+    // blue and "not tabby / not pointed" were sure; the pattern was a best guess ("bicolour", unsure): not pre-filled
+    expect(Object.fromEntries(Object.entries(form.controls).map(([k, c]) => [k, c.value]))).toEqual({
+      is_cat: true,
+      colour: 'blue',
+      pattern: null,
+      is_tabby: false,
+      is_pointed: false,
+    });
+    expect(el.querySelector('mat-select[formcontrolname=pattern]')?.textContent).toContain('Don’t know');
+    // as a breeder would: a different colour, tabby yes, and the pattern's best guess confirmed
+    form.controls['colour'].setValue('lilac');
+    form.controls['is_tabby'].setValue(true);
+    form.controls['pattern'].setValue('bicolour');
     await click('Send correction');
     const req = backend.expectOne('/api/predictions/p1/feedback');
-    expect(req.request.body).toEqual({ accepted: false, correction: { colour: 'lilac', is_tabby: true } });
+    expect(req.request.body).toEqual({ accepted: false, correction: { colour: 'lilac', pattern: 'bicolour', is_tabby: true } });
     req.flush(catPrediction(), { status: 201, statusText: 'Created' });
     await fixture.whenStable();
     expect(el.textContent).toContain('Your correction was received');
+  });
+
+  it('sends nothing for a trait left at, or set back to, "Don\'t know"', async () => {
+    await click('No');
+    const form = formOf();
+    form.controls['colour'].setValue(null); // "the model's blue is wrong, but I don't know what it is"
+    form.controls['is_pointed'].setValue(null);
+    await click('Send correction');
+    const req = backend.expectOne('/api/predictions/p1/feedback');
+    expect(req.request.body).toEqual({ accepted: false });
+    req.flush(catPrediction(), { status: 201, statusText: 'Created' });
   });
 
   it('treats 409 as "already received"', async () => {
     await click('Yes');
     backend.expectOne('/api/predictions/p1/feedback').flush({ message: 'Feedback already given' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
-    expect(el.textContent).toContain('already received feedback');
+    expect(el.textContent).toContain('Feedback on this result has already been given');
   });
 
   it('keeps the answer and offers a retry when sending fails', async () => {

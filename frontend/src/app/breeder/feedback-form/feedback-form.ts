@@ -14,6 +14,7 @@ import {
 } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -38,6 +39,7 @@ type FeedbackState =
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatButtonToggleModule,
     MatFormFieldModule,
     MatIconModule,
     MatProgressBarModule,
@@ -77,23 +79,24 @@ export class FeedbackForm {
     is_pointed: findTrait(this.vocabulary(), 'is_pointed')?.displayName ?? 'Colourpoint',
   }));
 
+  /** null = "don't know": the breeder leaves that trait as it is (and nothing about it is sent). */
   protected readonly form = this.fb.group({
     is_cat: true,
-    colour: 'other' as CoatColour,
-    pattern: 'self' as CoatPattern,
-    is_tabby: false,
-    is_pointed: false,
+    colour: null as CoatColour | null,
+    pattern: null as CoatPattern | null,
+    is_tabby: null as boolean | null,
+    is_pointed: null as boolean | null,
   });
 
   private readonly correctionStart = viewChild<ElementRef<HTMLElement>>('correctionTitle');
   private readonly doneBox = viewChild<ElementRef<HTMLElement>>('doneBox');
 
-  protected swatchOf(value: string): string | null {
+  protected swatchOf(value: string | null): string | null {
     return this.colours().find((c) => c.value === value)?.swatch ?? null;
   }
 
-  protected colourName(value: string): string {
-    return this.colours().find((c) => c.value === value)?.displayName ?? value;
+  protected colourName(value: string | null): string {
+    return this.colours().find((c) => c.value === value)?.displayName ?? value ?? '';
   }
 
   protected yes(): void {
@@ -102,14 +105,15 @@ export class FeedbackForm {
 
   protected no(): void {
     const t = this.prediction().traits;
-    // Start from the model's answers (a sensible default where it gave none); only what the breeder
-    // then changes is sent, so an untouched toggle never claims "not tabby" on the breeder's behalf.
+    // Start from the model's sure answers, and "don't know" where it was not sure (a best guess is not shown as
+    // an answer): what the breeder then sets is exactly what is sent.
+    const sure = <T>(p: { value: T | null; unsure: boolean }): T | null => (p.unsure ? null : p.value);
     this.form.reset({
       is_cat: t.is_cat.value ?? true,
-      colour: t.colour.value ?? 'other',
-      pattern: t.pattern.value ?? 'self',
-      is_tabby: t.is_tabby.value ?? false,
-      is_pointed: t.is_pointed.value ?? false,
+      colour: sure(t.colour),
+      pattern: sure(t.pattern),
+      is_tabby: sure(t.is_tabby),
+      is_pointed: sure(t.is_pointed),
     });
     this.state.set({ step: 'correct' });
     afterNextRender(() => this.correctionStart()?.nativeElement.focus(), { injector: this.injector });
@@ -128,18 +132,23 @@ export class FeedbackForm {
     if (s.step === 'error') this.send(s.accepted, s.accepted ? undefined : this.correction());
   }
 
-  /** Only the fields the breeder changed; when they say "no cat", coat fields are not sent. */
+  /**
+   * What the breeder set: a value different from the model's sure answer, or any value where the model was not
+   * sure (confirming a best guess is news too); "don't know" sends nothing for that trait. When they say "no cat",
+   * coat fields are not sent. Where the model was not sure whether this is a cat, the cat switch counts only once
+   * the breeder has touched it.
+   */
   private correction(): TraitCorrection | undefined {
     const t = this.prediction().traits;
-    const f = this.form.controls;
     const v = this.form.getRawValue();
     const c: TraitCorrection = {};
-    if (f.is_cat.dirty && v.is_cat !== t.is_cat.value) c.is_cat = v.is_cat;
+    if (v.is_cat !== t.is_cat.value && (t.is_cat.value !== null || this.form.controls.is_cat.dirty)) c.is_cat = v.is_cat;
     if (v.is_cat) {
-      if (f.colour.dirty && v.colour !== t.colour.value) c.colour = v.colour;
-      if (f.pattern.dirty && v.pattern !== t.pattern.value) c.pattern = v.pattern;
-      if (f.is_tabby.dirty && v.is_tabby !== t.is_tabby.value) c.is_tabby = v.is_tabby;
-      if (f.is_pointed.dirty && v.is_pointed !== t.is_pointed.value) c.is_pointed = v.is_pointed;
+      const news = <T>(value: T | null, p: { value: T | null; unsure: boolean }) => value !== null && (p.unsure || value !== p.value);
+      if (news(v.colour, t.colour)) c.colour = v.colour!;
+      if (news(v.pattern, t.pattern)) c.pattern = v.pattern!;
+      if (news(v.is_tabby, t.is_tabby)) c.is_tabby = v.is_tabby!;
+      if (news(v.is_pointed, t.is_pointed)) c.is_pointed = v.is_pointed!;
     }
     return Object.keys(c).length ? c : undefined;
   }

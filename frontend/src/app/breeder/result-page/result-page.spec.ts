@@ -109,6 +109,14 @@ describe('ResultPage', () => {
     expect(notes).toEqual([expect.stringContaining('This model has learnt only black and blue so far: a cat of another colour gets the nearest of these')]);
   });
 
+  it('says so when the model is not sure there is a cat at all', async () => {
+    const p = catPrediction();
+    p.traits.is_cat = { value: null, confidence: 0.67, unsure: true, reason: 'uncertain' };
+    await open('p1', withPrediction(p));
+    expect(el.querySelector('[data-testid=cat-unsure]')?.textContent).toContain('not sure there is a cat in this photo');
+    expect(el.querySelectorAll('.unsure-summary').length).toBe(1);
+  });
+
   it('shows no unlearnt note on a result stored before models recorded it', async () => {
     await open('p1', withPrediction(catPrediction()));
     expect(el.querySelector('.unlearnt-note')).toBeNull();

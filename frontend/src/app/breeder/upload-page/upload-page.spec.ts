@@ -120,6 +120,10 @@ describe('UploadPage', () => {
     );
     await render();
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Only JPEG, PNG and WebP photos are supported.');
+    // the server refused the photo itself: no "Try again" that cannot succeed, a clear way on instead
+    expect(el.querySelector('.preview-title')?.textContent).toContain('This photo can’t be analysed');
+    expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Try again'))).toBe(false);
+    expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Choose another photo'))).toBe(true);
 
     page.send();
     backend.expectOne('/api/predictions').flush(null, { status: 503, statusText: 'Service Unavailable' });

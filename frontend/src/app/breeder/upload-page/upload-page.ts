@@ -15,6 +15,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { Subscription, interval } from 'rxjs';
+import { HttpErrorResponse } from '@angular/common/http';
 import { describeHttpError } from '../../core/http/http-error';
 import { checkImageFile, formatBytes } from '../../shared/files/image-file-check';
 import { TraitChip } from '../../shared/trait-chip/trait-chip';
@@ -28,7 +29,16 @@ export type UploadState =
   | { status: 'preview'; file: File; previewUrl: string }
   | { status: 'uploading'; file: File; previewUrl: string; loaded: number; total: number | null }
   | { status: 'analysing'; file: File; previewUrl: string }
-  | { status: 'error'; message: string; file?: File; previewUrl?: string };
+  | { status: 'error'; message: string; file?: File; previewUrl?: string; retryable?: boolean };
+
+/**
+ * Whether sending the same photo again can succeed: yes after a network failure, a busy server (429) or a server
+ * fault (5xx); no when the server refused the photo itself (400, 413, 415, 422: too big, not an image…).
+ */
+export function canRetry(err: unknown): boolean {
+  if (!(err instanceof HttpErrorResponse)) return true;
+  return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500;
+}
 
 /** Landing page: choose/drop a photo → preview → upload with progress → analysing → /result/:id. */
 @Component({
@@ -46,6 +56,11 @@ export class UploadPage {
   readonly state = signal<UploadState>({ status: 'idle' });
   /** Seconds spent in the "analysing" state, so a slow server never looks frozen. */
   readonly analysingSeconds = signal(0);
+  /** the server refused this photo itself: sending it again cannot help, choosing another can */
+  protected readonly refused = computed(() => {
+    const s = this.state();
+    return s.status === 'error' && s.retryable === false;
+  });
 
   protected readonly previewHeading = viewChild<ElementRef<HTMLElement>>('previewHeading');
   protected readonly errorBox = viewChild<ElementRef<HTMLElement>>('errorBox');
@@ -128,7 +143,7 @@ export class UploadPage {
       },
       error: (err: unknown) => {
         this.stopTicker();
-        this.setError(describeHttpError(err), file, previewUrl);
+        this.setError(describeHttpError(err), file, previewUrl, canRetry(err));
       },
     });
   }
@@ -163,8 +178,8 @@ export class UploadPage {
     this.ticker = null;
   }
 
-  private setError(message: string, file?: File, previewUrl?: string): void {
-    this.state.set({ status: 'error', message, file, previewUrl });
+  private setError(message: string, file?: File, previewUrl?: string, retryable = true): void {
+    this.state.set({ status: 'error', message, file, previewUrl, retryable });
     this.focusAfterRender(() => this.errorBox()?.nativeElement);
   }
 
