@@ -1,5 +1,5 @@
 /** `GET /api/admin/models…` — the model registry. */
-import type { UnlearntValues } from './phenotype';
+import type { TraitName, UnlearntValues } from './phenotype';
 
 export interface ConfusionMatrix {
   labels: string[];
@@ -52,6 +52,8 @@ export interface ModelDetail extends Omit<ModelSummary, 'metrics'> {
   metrics: Record<string, Record<string, unknown> & { confusion?: ConfusionMatrix }>;
   activatedAt: string | null;
   activatedBy: string | null;
+  /** The traits this model answers (the others read "not sure"); null when its stored file cannot be read. */
+  answers: TraitName[] | null;
   /**
    * The colours and patterns this model cannot answer (too few labelled photos of them, even with synthetic
    * copies); null when its stored file cannot be read.

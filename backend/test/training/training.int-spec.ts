@@ -136,6 +136,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(detail.metrics.colour.confusion.labels).toEqual(expect.arrayContaining(['black', 'blue', 'red']));
     expect(detail.datasetSummary.perTrait.colour).toEqual({ blue: 12, red: 12, black: 8, cream: 2, white: 2 });
     // cream (2 photos) was topped up with recoloured copies and learnt; white (2) was not; pattern was not trained
+    expect(detail.answers).toEqual(['colour']);
     expect(detail.unlearnt).toEqual({ colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'white', 'other'], pattern: ['self', 'bicolour', 'van'] });
 
     const list = (await t.http().get('/api/admin/training-runs').set(auth).expect(200)).body;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { BlobStore } from '../../infra/mongo/blob-store';
-import { deserializeArtefact, FEATURE_VERSION, unlearntValues, type UnlearntValues } from '../../ml';
+import { deserializeArtefact, FEATURE_VERSION, TRAIT_NAMES, unlearntValues } from '../../ml';
 import { ModelDetailView, ModelSummaryView, StoredModel, toDetailView, toSummaryView } from './domain/model-view';
 import { ModelsRepository } from './models.repository';
 import { PredictionModelDocument } from './schemas/prediction-model.schema';
@@ -70,16 +70,20 @@ export class ModelsService {
   async detail(id: string): Promise<ModelDetailView> {
     const model = await this.repo.findById(id);
     if (!model) throw new NotFoundException(`No model with id "${id}". Pick one from the models list.`);
-    const [pointer, unlearnt] = await Promise.all([this.repo.getActivePointer(), this.unlearnt(model.artefactFileId)]);
-    return toDetailView(ModelsRepository.toPlain(model) as unknown as StoredModel, pointer, unlearnt);
+    const [pointer, heads] = await Promise.all([this.repo.getActivePointer(), this.headsOf(model.artefactFileId)]);
+    return toDetailView(ModelsRepository.toPlain(model) as unknown as StoredModel, pointer, heads);
   }
 
-  /** What the model's heads cannot answer, read from its artefact (null when the stored file is missing or unreadable). */
-  private async unlearnt(artefactFileId: string): Promise<UnlearntValues | null> {
+  /**
+   * Which traits the model answers and which colours/patterns it cannot, read from its artefact's heads (null when
+   * the stored file is missing or unreadable).
+   */
+  private async headsOf(artefactFileId: string): Promise<Pick<ModelDetailView, 'answers' | 'unlearnt'>> {
     try {
-      return unlearntValues(deserializeArtefact(await this.blobs.get('models', artefactFileId)));
+      const artefact = deserializeArtefact(await this.blobs.get('models', artefactFileId));
+      return { answers: TRAIT_NAMES.filter((t) => artefact.heads[t]), unlearnt: unlearntValues(artefact) };
     } catch {
-      return null;
+      return { answers: null, unlearnt: null };
     }
   }
 

@@ -68,7 +68,7 @@ export function toSummaryView(m: StoredModel, activeId: string | null): ModelSum
 export function toDetailView(
   m: StoredModel,
   pointer: { modelId: string; activatedAt: Date | null; activatedBy: string | null } | null,
-  unlearnt: ModelDetail['unlearnt'] = null,
+  heads: Pick<ModelDetail, 'answers' | 'unlearnt'> = { answers: null, unlearnt: null },
 ): ModelDetailView {
   const summary = toSummaryView(m, pointer?.modelId ?? null);
   const metrics: ModelDetail['metrics'] = {};
@@ -80,6 +80,7 @@ export function toDetailView(
     metrics,
     activatedAt: summary.isActive ? iso(pointer?.activatedAt) : null,
     activatedBy: summary.isActive ? (pointer?.activatedBy ?? null) : null,
-    unlearnt,
+    answers: heads.answers,
+    unlearnt: heads.unlearnt,
   };
 }

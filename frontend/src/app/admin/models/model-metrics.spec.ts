@@ -1,4 +1,5 @@
-import { confusionHeat, formatMetric, metricDelta, unlearntLines } from './model-metrics';
+import { ModelDetail } from './models-api';
+import { activationWarnings, confusionHeat, formatMetric, metricDelta, unlearntLines } from './model-metrics';
 
 describe('model metrics helpers', () => {
   it('formats metrics and deltas for people', () => {
@@ -25,5 +26,23 @@ describe('model metrics helpers', () => {
     expect(unlearntLines({ colour: [], pattern: ['van'] })).toEqual([{ trait: 'pattern', text: 'van' }]);
     expect(unlearntLines({ colour: [], pattern: [] })).toEqual([]);
     expect(unlearntLines(null)).toEqual([]);
+  });
+
+  const model = (over: Partial<ModelDetail>): ModelDetail =>
+    ({ id: 'm', name: 'M', metrics: {}, answers: ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'], unlearnt: null, ...over }) as ModelDetail;
+
+  it('warns before activating a model without the is-cat check, with fewer traits, or barely tested', () => {
+    const starter = model({ id: 's', name: 'Starter', answers: ['is_cat', 'colour', 'is_tabby', 'is_pointed'], metrics: { colour: { n: 200 } } });
+    const colourOnly = model({ id: 'c', name: 'Colour only', answers: ['colour', 'is_tabby'], metrics: { colour: { n: 3 }, is_tabby: { n: 0 } } });
+    expect(activationWarnings(colourOnly, starter)).toEqual([
+      'It does not check whether a photo shows a cat: every photo, a dog’s too, will get a coat result.',
+      'It does not answer Colourpoint, which “Starter” answers: that trait will read “not sure”.',
+      'Its test metrics come from as few as 3 photos per trait, so they say little about how it will do.',
+    ]);
+    expect(activationWarnings(starter, colourOnly)).toEqual([]);
+    expect(activationWarnings(model({ answers: ['is_cat', 'colour'] }), starter)[0]).toBe(
+      'It does not answer Tabby and Colourpoint, which “Starter” answers: those traits will read “not sure”.',
+    );
+    expect(activationWarnings(model({ answers: null }), starter)).toEqual([]); // file unreadable: nothing to say
   });
 });

@@ -68,3 +68,30 @@ export function unlearntLines(unlearnt: ModelDetail['unlearnt'] | undefined): Ar
     return [{ trait: t, text: values.length >= VALUE_COUNTS[t] ? 'not trained at all' : values.join(', ') }];
   });
 }
+
+/**
+ * What an admin should know before activating `candidate` in place of `active`: a model without the is-cat head
+ * gives every photo (a dog's too) a coat result; traits the active model answers and the candidate does not will
+ * read "not sure"; metrics from a handful of test photos say little. Empty when nothing stands out.
+ */
+export function activationWarnings(candidate: ModelDetail, active: ModelDetail | null, minTestPhotos = 30): string[] {
+  const out: string[] = [];
+  const answers = candidate.answers;
+  if (answers) {
+    if (!answers.includes('is_cat')) out.push('It does not check whether a photo shows a cat: every photo, a dog’s too, will get a coat result.');
+    const lost = (active && active.id !== candidate.id ? (active.answers ?? []) : []).filter((t) => t !== 'is_cat' && !answers.includes(t));
+    if (lost.length) {
+      const names = lost.map(traitLabel);
+      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      out.push(`It does not answer ${list}, which “${active!.name}” answers: ${lost.length === 1 ? 'that trait' : 'those traits'} will read “not sure”.`);
+    }
+  }
+  const tested = Object.values(candidate.metrics ?? {})
+    .map((m) => m['n'])
+    .filter((n): n is number => typeof n === 'number' && n > 0);
+  const fewest = tested.length ? Math.min(...tested) : null;
+  if (fewest !== null && fewest < minTestPhotos) {
+    out.push(`Its test metrics come from as few as ${fewest} photo${fewest === 1 ? '' : 's'} per trait, so they say little about how it will do.`);
+  }
+  return out;
+}

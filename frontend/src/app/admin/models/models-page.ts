@@ -6,9 +6,10 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { HeatMapModule } from '@swimlane/ngx-charts';
+import { catchError, forkJoin, of } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, confusionHeat, formatMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
+import { METRICS, TRAIT_ORDER, activationWarnings, confusionHeat, formatMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
 
 /**
  * Model registry: every model with headline metrics, the detail of one (per-trait metrics, confusion-matrix
@@ -42,6 +43,8 @@ export class ModelsPage {
   readonly heatTrait = signal<string | null>(null);
   readonly compareIds = signal<string[]>([]);
   readonly confirming = signal<ModelSummary | null>(null);
+  /** what the admin should know before the switch (null while it is being checked) */
+  readonly confirmWarnings = signal<string[] | null>(null);
   readonly activating = signal(false);
   readonly notice = signal<string | null>(null);
 
@@ -140,6 +143,14 @@ export class ModelsPage {
   askActivate(m: ModelSummary): void {
     this.notice.set(null);
     this.confirming.set(m);
+    this.confirmWarnings.set(null);
+    const active = this.active();
+    forkJoin([this.api.detail(m.id), active && active.id !== m.id ? this.api.detail(active.id) : of(null)])
+      .pipe(catchError(() => of(null)))
+      .subscribe((pair) => {
+        if (this.confirming()?.id !== m.id) return;
+        this.confirmWarnings.set(pair ? activationWarnings(pair[0], pair[1]) : []);
+      });
   }
 
   confirmActivate(): void {
