@@ -160,7 +160,7 @@ describe('ImagesPage selection', () => {
     let req = backend.expectOne(`${BASE}/labels`);
     expect(req.request.body).toEqual({ ids: [firstPage[0].id], label: { colour: 'blue' } });
     req.flush({ matched: 1, modified: 1 });
-    flushList(firstPage, 37);
+    expect(page.items()[0].label.colour).toBe('blue'); // updated in place, no reload
     expect(page.focused()).toBe(1); // moved on to the next row
 
     page.togglePage();
@@ -188,5 +188,115 @@ describe('ImagesPage selection', () => {
       .flush({ statusCode: 400, message: 'colour must be one of black, blue, …', error: 'Bad Request' }, { status: 400, statusText: 'Bad Request' });
     expect(page.error()).toContain('colour must be one of');
     expect(page.busy()).toBeNull();
+  });
+
+  // ------------------------------------------------------------------ the selection never outlives its rows
+
+  it('after a bulk label, rows that left the filter leave the selection, and Delete never reaches them', async () => {
+    page.setFilter('colour', 'blue');
+    flushList(firstPage, 10);
+    page.toggle(firstPage[2].id);
+    page.toggle(firstPage[5].id);
+    page.bulkOpen.set(true);
+    page.setBulk('colour', 'cream');
+    page.applyBulk();
+    backend.expectOne(`${BASE}/labels`).flush({ matched: 2, modified: 2 });
+    const rest = firstPage.filter((_, i) => i !== 2 && i !== 5);
+    flushList(rest, 8); // both rows no longer match "blue"
+    await render();
+    expect(page.selectedCount()).toBe(0);
+    expect(el.querySelector('[data-testid="selected-count"]')).toBeNull();
+    page.deleteSelected();
+    backend.expectNone((r) => r.method === 'DELETE');
+  });
+
+  it('after a bulk label, the rows still on screen stay selected (another trait can follow); Delete acts on those only', () => {
+    page.toggle(firstPage[2].id);
+    page.toggle(firstPage[5].id);
+    page.setBulk('is_cat', 'true');
+    page.applyBulk();
+    backend.expectOne(`${BASE}/labels`).flush({ matched: 2, modified: 2 });
+    flushList(firstPage.filter((_, i) => i !== 5), 36);
+    expect([...page.selected()]).toEqual([firstPage[2].id]);
+    page.deleteSelected();
+    const req = backend.expectOne((r) => r.method === 'DELETE' && r.url === BASE);
+    expect(req.request.body).toEqual({ ids: [firstPage[2].id] });
+  });
+
+  it('a bulk label of "all matching" clears the selection: the filter may now match other images', () => {
+    page.setFilter('labelled', 'false');
+    flushList(firstPage, 37);
+    page.togglePage();
+    page.selectAllMatching();
+    page.onKey(new KeyboardEvent('keydown', { key: 'c' }));
+    backend.expectOne(`${BASE}/labels`).flush({ matched: 37, modified: 37 });
+    flushList(firstPage, 37);
+    expect(page.allMatching()).toBe(false);
+    expect(page.selectedCount()).toBe(0);
+  });
+
+  it('any reload (a sort here) keeps only the selected rows still shown, and an emptied selection closes the delete confirmation', () => {
+    page.toggle(firstPage[0].id);
+    page.confirmDelete.set(true);
+    page.onSort({ active: 'originalName', direction: 'asc' });
+    flushList(firstPage.slice(1), 37);
+    expect(page.selectedCount()).toBe(0);
+    expect(page.confirmDelete()).toBe(false);
+  });
+
+  it('"all matching" survives a page change, and every row of the new page counts as selected', () => {
+    page.togglePage();
+    page.selectAllMatching();
+    const second = Array.from({ length: 10 }, (_, i) => image(i + 11));
+    page.onPage({ pageIndex: 1, pageSize: 10, length: 37, previousPageIndex: 0 });
+    flushList(second, 37);
+    expect(page.allMatching()).toBe(true);
+    page.toggle(second[0].id); // unticking one row falls back to the other rows of this page
+    expect([...page.selected()]).toEqual(second.slice(1).map((i) => i.id));
+  });
+
+  // ------------------------------------------------------------------ inline edits in the Unlabelled view
+
+  it('a row labelled inline in the Unlabelled view stays, marked saved, until a refresh', async () => {
+    page.setFilter('labelled', 'false');
+    flushList(firstPage, 37);
+    await render();
+    const row = firstPage[3];
+    page.labelOne(row, 'colour', 'lilac');
+    const req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body).toEqual({ ids: [row.id], label: { colour: 'lilac' } });
+    req.flush({ matched: 1, modified: 1 });
+    backend.expectNone((r) => r.method === 'GET' && r.url === BASE); // no reload: the row would vanish
+    await render();
+    expect(page.items().map((i) => i.id)).toEqual(firstPage.map((i) => i.id));
+    expect(page.items()[3]).toEqual(expect.objectContaining({ isLabelled: true, label: { ...row.label, is_cat: true, colour: 'lilac' } }));
+    expect(el.querySelectorAll('[data-testid="saved"]').length).toBe(1);
+
+    // the other traits of the same photo can follow (shortcuts read the updated row)
+    page.focused.set(3);
+    page.onKey(new KeyboardEvent('keydown', { key: 't' }));
+    backend.expectOne(`${BASE}/labels`).flush({ matched: 1, modified: 1 });
+    expect(page.items()[3].label.is_tabby).toBe(true);
+
+    (el.querySelector('[data-testid="refresh"]') as HTMLButtonElement).click();
+    flushList(firstPage.filter((i) => i.id !== row.id), 36);
+    await render();
+    expect(page.items().some((i) => i.id === row.id)).toBe(false);
+    expect(el.querySelector('[data-testid="saved"]')).toBeNull();
+    expect(el.querySelector('[data-testid="total"]')?.textContent).toContain('36 images match');
+  });
+
+  // ------------------------------------------------------------------ wording
+
+  it('pluralises the counts: "1 image matches", "1 selected", "Delete 1 image"', async () => {
+    expect(el.querySelector('[data-testid="total"]')?.textContent?.trim()).toBe('37 images match');
+    page.setFilter('source', 'upload');
+    flushList(firstPage.slice(0, 1), 1);
+    page.toggle(firstPage[0].id);
+    page.confirmDelete.set(true);
+    await render();
+    expect(el.querySelector('[data-testid="total"]')?.textContent?.trim()).toBe('1 image matches');
+    expect(el.querySelector('[data-testid="selected-count"]')?.textContent?.trim()).toBe('1 selected');
+    expect(el.querySelector('[role="alertdialog"]')?.textContent).toContain('Delete 1 image and their stored files?');
   });
 });

@@ -16,7 +16,7 @@ import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { AuthImg } from './auth-img';
 import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
-import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, labelSummary, shortcutLabel } from './labelling';
+import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, keepVisible, labelSummary, matchCount, shortcutLabel, withLabel } from './labelling';
 
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-review'];
@@ -46,6 +46,9 @@ export class ImagesPage {
   readonly shortcuts = SHORTCUTS;
   readonly traitTitles = TRAIT_TITLES;
   readonly traitKeys: TraitKey[] = ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'];
+  readonly count = count;
+  readonly matchCount = matchCount;
+  readonly trackById = (_: number, row: TrainingImage) => row.id;
   readonly columns = ['select', 'thumb', 'name', 'is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed', 'source', 'createdAt'];
 
   readonly filter = signal<ImageFilter>({});
@@ -58,6 +61,8 @@ export class ImagesPage {
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
   readonly notice = signal<string | null>(null);
+  /** Rows labelled inline since the last load: they stay on screen (marked) even if they left the filter. */
+  readonly edited = signal<ReadonlySet<string>>(new Set());
 
   readonly selected = signal<ReadonlySet<string>>(new Set());
   /** true = "all N matching this filter" (the selection is the filter, not ids) */
@@ -110,6 +115,8 @@ export class ImagesPage {
         next: (res) => {
           this.items.set(res.items);
           this.total.set(res.total);
+          this.edited.set(new Set());
+          this.keepSelectionVisible();
           this.focused.set(Math.min(this.focused(), Math.max(0, res.items.length - 1)));
           this.loading.set(false);
         },
@@ -195,6 +202,20 @@ export class ImagesPage {
     this.selected.set(new Set());
   }
 
+  /**
+   * After every reload the selection keeps only the rows still on screen: a bulk label can move rows out of the
+   * filter, a sort or an import can move them to another page, and Label / Delete must never reach a row the user
+   * cannot see. "All matching" stays the filter (every row shown is ticked). An emptied selection closes its panels.
+   */
+  private keepSelectionVisible(): void {
+    const rows = this.items();
+    this.selected.set(this.allMatching() ? new Set(rows.map((i) => i.id)) : keepVisible(this.selected(), rows));
+    if (this.selectedCount()) return;
+    this.clearSelection();
+    this.bulkOpen.set(false);
+    this.confirmDelete.set(false);
+  }
+
   private selection(): Selection | null {
     if (this.allMatching()) return { filter: this.filter() };
     const ids = [...this.selected()];
@@ -220,17 +241,46 @@ export class ImagesPage {
 
   labelOne(image: TrainingImage, trait: TraitKey, value: string): void {
     const v = value === 'unknown' ? null : value === 'true' ? true : value === 'false' ? false : value;
-    this.sendLabel({ ids: [image.id] }, { [trait]: v });
+    this.labelRow(image, { [trait]: v });
   }
 
+  /**
+   * A bulk label (the selection): the table reloads, and the selection keeps the rows still on screen, so another
+   * trait can be set on the same rows. A selection of "all matching the filter" is cleared instead: the label may
+   * have changed which images match, and the next action must not reach images the user did not choose.
+   */
   private sendLabel(sel: Selection, label: Partial<Label>, done?: () => void): void {
     this.busy.set('Saving labels…');
     this.api.label(sel, label).subscribe({
       next: (r) => {
         this.busy.set(null);
-        this.notice.set(`Labelled ${r.matched} image${r.matched === 1 ? '' : 's'} (${labelSummary(label)}).`);
+        this.notice.set(`Labelled ${count(r.matched, 'image')} (${labelSummary(label)}).`);
         done?.();
+        if ('filter' in sel) this.clearSelection();
         this.load();
+      },
+      error: (err) => {
+        this.busy.set(null);
+        this.error.set(describeHttpError(err));
+      },
+    });
+  }
+
+  /**
+   * An inline edit (a row's select, or a shortcut on the focus row) updates that row in place instead of reloading:
+   * the row stays where it is, marked as saved, even when it no longer matches the filter (the Unlabelled view), so
+   * its other traits can be finished. It leaves on the next reload (page, sort, filter, refresh button).
+   */
+  private labelRow(image: TrainingImage, label: Partial<Label>): void {
+    this.busy.set('Saving labels…');
+    this.api.label({ ids: [image.id] }, label).subscribe({
+      next: (r) => {
+        this.busy.set(null);
+        this.notice.set(`Labelled ${count(r.matched, 'image')} (${labelSummary(label)}).`);
+        if (!r.matched) return this.load(); // deleted meanwhile: show what is there
+        this.items.update((rows) => rows.map((i) => (i.id === image.id ? withLabel(i, label) : i)));
+        this.edited.update((s) => new Set(s).add(image.id));
+        if (this.balanceOpen()) this.loadBalance();
       },
       error: (err) => {
         this.busy.set(null);
@@ -247,7 +297,7 @@ export class ImagesPage {
     this.api.delete(sel).subscribe({
       next: (r) => {
         this.busy.set(null);
-        this.notice.set(`Deleted ${r.deleted} image${r.deleted === 1 ? '' : 's'}.`);
+        this.notice.set(`Deleted ${count(r.deleted, 'image')}.`);
         this.clearSelection();
         this.load();
       },
@@ -269,7 +319,7 @@ export class ImagesPage {
     const files = Array.from(input.files ?? []);
     input.value = '';
     if (files.length) {
-      const name = files.length === 1 ? files[0].name : `${files.length} images`;
+      const name = files.length === 1 ? files[0].name : count(files.length, 'image');
       this.track(this.api.uploadImages(files), name, files.reduce((a, f) => a + f.size, 0));
     }
   }
@@ -348,9 +398,9 @@ export class ImagesPage {
     const action = shortcutLabel(e.key, current?.label);
     if (action && current) {
       this.consume(e, () => {
-        const sel = this.selected().size || this.allMatching() ? this.selection()! : { ids: [current.id] };
-        this.sendLabel(sel, action);
-        if (!this.selected().size && !this.allMatching()) this.focused.set(Math.min(items.length - 1, this.focused() + 1));
+        if (this.selected().size || this.allMatching()) return this.sendLabel(this.selection()!, action);
+        this.labelRow(current, action);
+        this.focused.set(Math.min(items.length - 1, this.focused() + 1));
       });
     }
   }

@@ -1,5 +1,5 @@
-import { Label } from './images-api';
-import { COLOURS, SHORTCUTS, labelSummary, shortcutLabel } from './labelling';
+import { Label, TrainingImage } from './images-api';
+import { COLOURS, SHORTCUTS, count, keepVisible, labelSummary, matchCount, shortcutLabel, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -40,5 +40,54 @@ describe('labelSummary', () => {
   it('reads as the notice after labelling', () => {
     expect(labelSummary({ is_cat: true, colour: 'blue' })).toBe('cat yes, colour blue');
     expect(labelSummary({ is_tabby: false, pattern: null })).toBe('tabby no, pattern unknown');
+  });
+});
+
+describe('count / matchCount', () => {
+  it('pluralise the noun and the verb', () => {
+    expect(count(1, 'image')).toBe('1 image');
+    expect(count(0, 'image')).toBe('0 images');
+    expect(count(3, 'duplicate')).toBe('3 duplicates');
+    expect(matchCount(1)).toBe('1 image matches');
+    expect(matchCount(0)).toBe('0 images match');
+    expect(matchCount(37)).toBe('37 images match');
+  });
+});
+
+describe('keepVisible', () => {
+  const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+
+  it('drops selected ids that are no longer on screen', () => {
+    expect([...keepVisible(new Set(['a', 'x', 'c', 'y']), rows)]).toEqual(['a', 'c']);
+    expect(keepVisible(new Set(['x']), []).size).toBe(0);
+  });
+
+  it('returns the same set when every selected row is still shown', () => {
+    const selected = new Set(['b', 'c']);
+    expect(keepVisible(selected, rows)).toBe(selected);
+  });
+});
+
+describe('withLabel', () => {
+  const row = { id: 'a', label: unlabelled, isLabelled: false } as TrainingImage;
+
+  it('sets the traits of the patch and marks the row labelled', () => {
+    const next = withLabel(row, { is_cat: true });
+    expect(next.label).toEqual({ ...unlabelled, is_cat: true });
+    expect(next.isLabelled).toBe(true);
+    expect(row.label).toEqual(unlabelled); // not mutated
+  });
+
+  it('a coat value makes the photo a cat; "not a cat" clears the coat traits (the server rules)', () => {
+    expect(withLabel(row, { colour: 'blue' }).label).toEqual({ ...unlabelled, is_cat: true, colour: 'blue' });
+    expect(withLabel(row, { is_tabby: false }).label.is_cat).toBe(true);
+    const coat = withLabel(row, { colour: 'blue', pattern: 'self', is_tabby: true });
+    expect(withLabel(coat, { is_cat: false }).label).toEqual({ ...unlabelled, is_cat: false });
+    expect(withLabel(coat, { colour: null }).label).toEqual({ ...unlabelled, is_cat: true, pattern: 'self', is_tabby: true });
+  });
+
+  it('is unlabelled again once every trait is unknown', () => {
+    const cat = withLabel(row, { is_cat: true });
+    expect(withLabel(cat, { is_cat: null }).isLabelled).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Label, TraitKey } from './images-api';
+import { Label, TrainingImage, TraitKey } from './images-api';
 
 export const COLOURS = ['black', 'blue', 'chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'] as const;
 export const PATTERNS = ['self', 'bicolour', 'van'] as const;
@@ -57,4 +57,40 @@ export function labelSummary(label: Partial<Label>): string {
   return (Object.entries(label) as [TraitKey, unknown][])
     .map(([k, v]) => `${k.replace('is_', '')} ${v === null ? 'unknown' : v === true ? 'yes' : v === false ? 'no' : v}`)
     .join(', ');
+}
+
+/** "1 image", "3 images", "0 images". */
+export function count(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
+}
+
+/** The table's total: "1 image matches", "3 images match". */
+export function matchCount(n: number): string {
+  return `${count(n, 'image')} ${n === 1 ? 'matches' : 'match'}`;
+}
+
+/**
+ * The selection that survives a reload of the rows: only ids still on screen (a bulk label can move rows out of
+ * the filter, a sort or an import can move them to another page), so Delete and Label never reach a row the user
+ * cannot see. Returns the same set when nothing was dropped.
+ */
+export function keepVisible(selected: ReadonlySet<string>, rows: readonly { id: string }[]): ReadonlySet<string> {
+  const onScreen = new Set(rows.map((r) => r.id));
+  const kept = [...selected].filter((id) => onScreen.has(id));
+  return kept.length === selected.size ? selected : new Set(kept);
+}
+
+const COAT_TRAITS: readonly TraitKey[] = ['colour', 'pattern', 'is_tabby', 'is_pointed'];
+
+/**
+ * A row after the server applied a label patch to it, by the server's rules (backend label-update.ts): "not a cat"
+ * clears the coat traits, a coat value without is_cat makes the photo a cat, and an image is labelled while any
+ * trait is known. Lets an inline edit update its row in place instead of reloading the page.
+ */
+export function withLabel(image: TrainingImage, patch: Partial<Label>): TrainingImage {
+  const label: Label = { ...image.label, ...patch };
+  if (patch.is_cat === false) for (const t of COAT_TRAITS) label[t] = null;
+  else if (patch.is_cat === undefined && COAT_TRAITS.some((t) => patch[t] !== undefined && patch[t] !== null)) label.is_cat = true;
+  const isLabelled = Object.values(label).some((v) => v !== null && v !== undefined);
+  return { ...image, label: label as TrainingImage['label'], isLabelled };
 }
