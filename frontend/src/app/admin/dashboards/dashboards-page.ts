@@ -9,7 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { BarChartModule, HeatMapModule } from '@swimlane/ngx-charts';
 import { Subscription, forkJoin, timer, switchMap, takeWhile } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
+import { findValue } from '../../shared/models/vocabulary';
+import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
+import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
 import { ChartCard, TableColumn } from './chart-card/chart-card';
+import { balanceColours, barGroup, seriesColours } from './chart-data';
 import { DashboardsApi, ModelsReport, PredictionsReport, ReportFilters, SnapshotRun, TrainingImagesReport } from './dashboards-api';
 
 type Trait = ReportFilters['trait'];
@@ -64,6 +68,7 @@ export function valueLabel(key: string): string {
 export class DashboardsPage {
   private readonly api = inject(DashboardsApi);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly vocabularyApi = inject(VocabularyApi);
 
   readonly traits = TRAITS;
   readonly sources = SOURCES;
@@ -95,6 +100,12 @@ export class DashboardsPage {
     (this.training()?.series ?? []).map((r) => ({ name: r.date, series: [{ name: 'Labelled', value: r.labelled }, { name: 'Unlabelled', value: r.unlabelled }] })),
   );
   readonly balanceBars = computed(() => (this.training()?.groups ?? []).map((g) => ({ name: valueLabel(g.key), value: g.count })));
+  /** Coat-colour bars in their own swatch (server vocabulary first, built-in copy as fallback). */
+  readonly balanceColours = computed(() => {
+    const vocabulary = this.vocabularyApi.vocabulary();
+    const swatch = (v: string) => (findValue(vocabulary, 'colour', v) ?? findValue(FALLBACK_VOCABULARY, 'colour', v))?.swatch;
+    return balanceColours(this.filters().trait, this.balanceBars().map((b) => b.name), swatch, BLUE);
+  });
   readonly balanceRows = computed(() => (this.training()?.groups ?? []).map((g) => ({ value: valueLabel(g.key), count: g.count, share: g.share })));
   readonly sourceBars = computed(() =>
     (this.training()?.bySource ?? []).map((s) => ({ name: s.source, series: [{ name: 'Labelled', value: s.labelled }, { name: 'Unlabelled', value: s.unlabelled }] })),
@@ -109,27 +120,25 @@ export class DashboardsPage {
 
   // ---- models -----------------------------------------------------------------------------------
   readonly modelBars = computed(() =>
-    (this.models()?.models ?? []).map((m) => ({
-      name: this.shortName(m.name, m.modelId),
-      series: [
-        { name: 'Accuracy', value: m.accuracy ?? 0 },
-        { name: 'Loss', value: m.loss ?? 0 },
-      ],
-    })),
+    (this.models()?.models ?? []).map((m) =>
+      barGroup(this.shortName(m.name, m.modelId), [
+        { name: 'Accuracy', value: m.accuracy },
+        { name: 'Loss', value: m.loss },
+      ]),
+    ),
   );
   readonly modelRows = computed(() =>
     (this.models()?.models ?? []).map((m) => ({ model: m.name + (m.isActive ? ' (active)' : ''), trained: m.trainingEndedDate, accuracy: m.accuracy, loss: m.loss })),
   );
   readonly activeModelName = computed(() => this.models()?.models.find((m) => m.isActive)?.name ?? null);
   readonly testMetricBars = computed(() =>
-    (this.models()?.activeModelTestMetrics ?? []).map((t) => ({
-      name: this.traitName(t.trait),
-      series: [
-        { name: 'Accuracy', value: pct(t.accuracy) ?? 0 },
-        { name: 'Balanced accuracy', value: pct(t.balancedAccuracy) ?? 0 },
-        { name: 'Macro F1', value: pct(t.macroF1) ?? 0 },
-      ],
-    })),
+    (this.models()?.activeModelTestMetrics ?? []).map((t) =>
+      barGroup(this.traitName(t.trait), [
+        { name: 'Accuracy', value: pct(t.accuracy) },
+        { name: 'Balanced accuracy', value: pct(t.balancedAccuracy) },
+        { name: 'Macro F1', value: pct(t.macroF1) },
+      ]),
+    ),
   );
   readonly testMetricRows = computed(() => (this.models()?.activeModelTestMetrics ?? []).map((t) => ({ ...t, trait: this.traitName(t.trait) })));
 
@@ -161,8 +170,8 @@ export class DashboardsPage {
     const a = this.predictions()?.activeModel;
     if (!a) return [];
     return [
-      { name: 'Overall', series: [{ name: 'Test accuracy', value: pct(a.testAccuracy) ?? 0 }, { name: 'Real world', value: pct(a.acceptanceRate) ?? 0 }] },
-      ...a.perTrait.map((t) => ({ name: this.traitName(t.trait), series: [{ name: 'Test accuracy', value: pct(t.testAccuracy) ?? 0 }, { name: 'Real world', value: pct(t.realWorldAccuracy) ?? 0 }] })),
+      barGroup('Overall', [{ name: 'Test accuracy', value: pct(a.testAccuracy) }, { name: 'Real world', value: pct(a.acceptanceRate) }]),
+      ...a.perTrait.map((t) => barGroup(this.traitName(t.trait), [{ name: 'Test accuracy', value: pct(t.testAccuracy) }, { name: 'Real world', value: pct(t.realWorldAccuracy) }])),
     ];
   });
   readonly acceptanceRows = computed(() => {
@@ -242,6 +251,10 @@ export class DashboardsPage {
   readonly schemeTwo = { domain: [BLUE, ORANGE, GREY] } as never;
   readonly schemeVerdict = { domain: [GREEN, RED, GREY] } as never;
   readonly legendLabelled = [{ name: 'Labelled', color: BLUE }, { name: 'Unlabelled', color: ORANGE }];
+  /** Series colours pinned by name: leaving out a missing value must not recolour the other series. */
+  readonly coloursAccLoss = seriesColours({ Accuracy: BLUE, Loss: ORANGE });
+  readonly coloursMetrics = seriesColours({ Accuracy: BLUE, 'Balanced accuracy': ORANGE, 'Macro F1': GREY });
+  readonly coloursTestVsReal = seriesColours({ 'Test accuracy': BLUE, 'Real world': ORANGE });
   readonly legendAccLoss = [{ name: 'Accuracy', color: BLUE }, { name: 'Loss', color: ORANGE }];
   readonly legendMetrics = [{ name: 'Accuracy', color: BLUE }, { name: 'Balanced accuracy', color: ORANGE }, { name: 'Macro F1', color: GREY }];
   readonly legendVerdict = [{ name: 'Confirmed', color: GREEN }, { name: 'Rejected', color: RED }, { name: 'No verdict yet', color: GREY }];
@@ -256,6 +269,7 @@ export class DashboardsPage {
   readonly noSnapshotMessage = NO_SNAPSHOT;
 
   constructor() {
+    this.vocabularyApi.load().subscribe();
     this.reload();
     this.destroyRef.onDestroy(() => {
       this.loadSub?.unsubscribe();

@@ -47,7 +47,7 @@ export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): 
       @if (empty(); as message) {
         <p class="empty"><mat-icon aria-hidden="true">info</mat-icon> {{ message }}</p>
       } @else {
-        <div class="body">
+        <div class="body" [class.wide]="wide()">
           <div class="chart-col">
             <div class="chart" role="img" [attr.aria-label]="title() + ' chart; the same numbers are in the table'"><ng-content /></div>
             @if (legend().length) {
@@ -77,16 +77,21 @@ export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): 
     header { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; }
     h3 { margin: 0; font: var(--mat-sys-title-medium); }
     .subtitle { margin: 4px 0 0; font: var(--mat-sys-body-small); }
+    /* Fixed ratio, not sized by the table: ngx-charts measures its container when its data changes, before the table re-renders. */
     .body { display: grid; grid-template-columns: minmax(0, 3fr) minmax(220px, 2fr); gap: 16px; align-items: start; }
     @media (max-width: 900px) { .body { grid-template-columns: 1fr; } }
+    .body.wide { grid-template-columns: minmax(0, 1fr); }
     .chart-col { min-width: 0; }
     .chart { height: 280px; min-width: 0; overflow: hidden; }
     .legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; margin: 8px 0 0; padding: 0; font: var(--mat-sys-body-small); }
     .legend li { display: flex; align-items: center; gap: 6px; }
     .swatch { width: 12px; height: 12px; border-radius: 3px; display: inline-block; }
+    /* Still too wide (narrow cards): the table scrolls sideways inside the card, never past its edge. */
     .table-wrap { max-height: 280px; overflow: auto; }
     table { border-collapse: collapse; width: 100%; font: var(--mat-sys-body-small); }
     th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--app-outline); white-space: nowrap; }
+    /* Long names (models, cells) in the first column wrap at spaces so headers and numbers keep their room. */
+    td:first-child:not(.num) { white-space: normal; min-width: 12ch; }
     th { position: sticky; top: 0; background: var(--app-surface-raised); font-weight: 600; }
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     .empty { display: flex; gap: 8px; align-items: center; margin: 0; padding: 24px 8px; color: var(--app-muted); }
@@ -106,6 +111,8 @@ export class ChartCard {
   readonly maxRows = input(50);
   /** Series names and colours (drawn as text, so the chart keeps its full height). */
   readonly legend = input<Array<{ name: string; color: string }>>([]);
+  /** Table below the chart at full card width, for tables with too many columns to sit beside it. */
+  readonly wide = input(false);
   readonly shownRows = computed(() => this.rows().slice(0, this.maxRows()));
   readonly fmt = formatCell;
 
