@@ -107,7 +107,7 @@ test('review a rejected prediction, correct the colour, add it to the training s
   await snap(page, 'review-02-panel');
   await panel.getByTestId('save-correction').click();
 
-  await expect(page.getByTestId('review-notice')).toContainText('added it to the training set');
+  await expect(page.getByTestId('review-notice')).toContainText('added the photo to the training set');
   const trainingId = (await panel.getByTestId('training-image-id').textContent())!.trim();
   expect(trainingId).toMatch(/^[a-f0-9]{24}$/);
   await expect(row.getByTestId('in-training-chip')).toBeVisible();

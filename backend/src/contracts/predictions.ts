@@ -43,6 +43,19 @@ export interface AdminPredictionView extends PredictionView {
   height: number;
 }
 
+/**
+ * What a review with `addToTraining` did to the training set: `added` = a new training image; `existing-labelled`
+ * = the same photo (same SHA-256) was already there, unlabelled, and now has the review's label; `existing-kept` =
+ * it was already there with a label of its own, which was kept (change it on the Images page).
+ */
+export type TrainingSetOutcome = 'added' | 'existing-labelled' | 'existing-kept';
+
+/** `POST /api/admin/predictions/:id/review` */
+export interface ReviewResultView extends AdminPredictionView {
+  /** set when the review asked to add the photo to the training set */
+  trainingSet?: TrainingSetOutcome;
+}
+
 /** `GET /api/admin/predictions?…` */
 export interface AdminPredictionsPage {
   items: AdminPredictionView[];

@@ -138,7 +138,11 @@ describe('training images: list, bulk label, delete, balance', () => {
     const fromPred = { predictionId: 'pred-1', blobId: predBlob, sha256: sha('pred-1-bytes'), width: 60, height: 40, label: { is_cat: true, colour: 'red' as const }, userId: 'u1' };
     const added = await images.addFromPrediction(fromPred);
     expect(added.created).toBe(true);
-    expect(await images.addFromPrediction(fromPred)).toEqual({ id: added.id, created: false });
+    expect(await images.addFromPrediction(fromPred)).toEqual({ id: added.id, created: false, labelApplied: false });
+    // a reviewed photo that is already in the set (same bytes as a labelled upload): linked to it, its label kept
+    const sameAsUpload = createHash('sha256').update(await noisyJpeg(40, 30, 0.1)).digest('hex');
+    const linked = await images.addFromPrediction({ ...fromPred, predictionId: 'pred-2', sha256: sameAsUpload });
+    expect(linked).toEqual({ id: ids[0], created: false, labelApplied: false });
     const thumb = await get(`/api/admin/training-images/${added.id}/thumbnail`).expect(200);
     expect(thumb.headers['content-type']).toBe('image/jpeg');
     expect(await blobs.count('images')).toBe(baseline + 13);

@@ -143,6 +143,8 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
     expect(b.status).toBe(201);
     expect(a.body.trainingImageId).toBeTruthy();
     expect(b.body.trainingImageId).toBe(a.body.trainingImageId);
+    // what it did to the training set: one of the two added the photo, the other found it there
+    expect([a.body.trainingSet, b.body.trainingSet].sort()).toEqual(['added', 'existing-kept']);
     expect(a.body).toMatchObject({ id: ids.rejected, adminReview: 'rejected', adminHasReviewed: true, adminFeedback: 'reject' });
     expect(a.body.review).toMatchObject({ decision: 'reject', reviewedBy: 'test-admin' });
     expect(a.body.review.label.colour).toBe('red');
@@ -150,6 +152,7 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
     // pressed a third time, later: still one
     const c = await t.http().post(`/api/admin/predictions/${ids.rejected}/review`).set(auth).send(body).expect(201);
     expect(c.body.trainingImageId).toBe(a.body.trainingImageId);
+    expect(c.body.trainingSet).toBe('existing-kept');
 
     const training = await trainingFromReview();
     expect(training.total).toBe(1);

@@ -141,7 +141,8 @@ export class TrainingImagesService {
   /**
    * Adds a reviewed prediction's photo to the training set by reference (its blob is not copied and never
    * deleted from here). Idempotent per prediction. When the same photo is already in the set (same SHA-256)
-   * that record is returned (created=false) and receives the label only if it had none.
+   * that record is returned (created=false) and receives the label only if it had none (labelApplied says whether
+   * the review's label is now the image's label).
    */
   async addFromPrediction(input: {
     predictionId: string;
@@ -151,16 +152,17 @@ export class TrainingImagesService {
     height: number;
     label: Partial<PhenotypeLabel>;
     userId: string;
-  }): Promise<{ id: string; created: boolean }> {
+  }): Promise<{ id: string; created: boolean; labelApplied: boolean }> {
     const label = normaliseLabel(input.label as Partial<Record<TraitName, unknown>>);
     const byPrediction = await this.repo.findByPredictionId(input.predictionId);
-    if (byPrediction) return { id: String(byPrediction._id), created: false };
+    if (byPrediction) return { id: String(byPrediction._id), created: false, labelApplied: false };
     const now = new Date();
     const labelled = isLabelled(label);
     const bySha = await this.repo.findBySha(input.sha256);
     if (bySha) {
-      if (!bySha.isLabelled && labelled) await this.repo.setLabel(String(bySha._id), label, true, input.userId, now);
-      return { id: String(bySha._id), created: false };
+      const apply = !bySha.isLabelled && labelled;
+      if (apply) await this.repo.setLabel(String(bySha._id), label, true, input.userId, now);
+      return { id: String(bySha._id), created: false, labelApplied: apply };
     }
     const info = await this.blobs.info('images', input.blobId);
     const format = info?.contentType?.startsWith('image/') ? info.contentType.slice('image/'.length) : 'jpeg';
@@ -184,9 +186,9 @@ export class TrainingImagesService {
       createdAt: now,
       updatedAt: now,
     });
-    if (id) return { id, created: true };
+    if (id) return { id, created: true, labelApplied: labelled };
     const winner = (await this.repo.findBySha(input.sha256)) ?? (await this.repo.findByPredictionId(input.predictionId));
-    return { id: winner ? String(winner._id) : '', created: false };
+    return { id: winner ? String(winner._id) : '', created: false, labelApplied: false };
   }
 
   findImportedUrls(urls: string[]): Promise<Set<string>> {

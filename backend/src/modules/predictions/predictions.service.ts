@@ -13,7 +13,7 @@ import { PredictionsRepository, SnapshotPrediction } from './predictions.reposit
 import { Prediction } from './schemas/prediction.schema';
 import { labelFromTraits, queueRankFor, scoreFeedback } from './domain/feedback';
 import { ListPredictionsQuery } from './dto/feedback.dto';
-import type { AdminPredictionsPage, AdminPredictionView, BulkReviewResult, PredictionView } from '../../contracts/predictions';
+import type { AdminPredictionsPage, AdminPredictionView, BulkReviewResult, PredictionView, ReviewResultView, TrainingSetOutcome } from '../../contracts/predictions';
 
 export type { AdminPredictionView, PredictionView };
 
@@ -171,9 +171,10 @@ export class PredictionsService {
     rawLabel: Record<string, unknown> | undefined,
     addToTraining: boolean,
     actor: AuthUser,
-  ): Promise<AdminPredictionView> {
+  ): Promise<ReviewResultView> {
     checkReviewInput(decision, rawLabel, addToTraining);
-    return this.reviewOne(await this.find(id), decision, rawLabel, addToTraining, actor);
+    const { view, trainingSet } = await this.reviewOne(await this.find(id), decision, rawLabel, addToTraining, actor);
+    return trainingSet ? { ...view, trainingSet } : view;
   }
 
   /** The same decision for many predictions. Inputs are checked before anything changes. */
@@ -193,7 +194,7 @@ export class PredictionsService {
     for (const { p, label } of planned) assertLabelStillEditable(p, label);
     const results: BulkReviewResult['results'] = [];
     for (const { p } of planned) {
-      const r = await this.reviewOne(p, decision, rawLabel, addToTraining, actor);
+      const { view: r } = await this.reviewOne(p, decision, rawLabel, addToTraining, actor);
       results.push({ id: r.id, adminReview: r.adminReview, trainingImageId: r.trainingImageId });
     }
     return { reviewed: results.length, notFound, results };
@@ -205,14 +206,15 @@ export class PredictionsService {
     rawLabel: Record<string, unknown> | undefined,
     addToTraining: boolean,
     actor: AuthUser,
-  ): Promise<AdminPredictionView> {
+  ): Promise<{ view: AdminPredictionView; trainingSet: TrainingSetOutcome | null }> {
     const label = reviewLabel(p, decision, rawLabel);
     assertLabelStillEditable(p, label);
     const adminReview = decision === 'accept' ? 'accepted' : 'rejected';
     await this.repo.updateIf(p._id, {}, { adminReview, review: { decision, label, reviewedBy: actor.username, reviewedAt: new Date() } });
 
+    let trainingSet: TrainingSetOutcome | null = null;
     if (addToTraining) {
-      let added: { id: string; created: boolean };
+      let added: { id: string; created: boolean; labelApplied: boolean };
       try {
         added = await this.trainingImages.addFromPrediction({
           predictionId: p._id,
@@ -227,8 +229,9 @@ export class PredictionsService {
         throw engineErrorToHttp(err);
       }
       if (added.id && p.trainingImageId !== added.id) await this.repo.updateIf(p._id, {}, { trainingImageId: added.id });
+      trainingSet = added.created ? 'added' : added.labelApplied ? 'existing-labelled' : 'existing-kept';
     }
-    return this.adminGet(p._id);
+    return { view: await this.adminGet(p._id), trainingSet };
   }
 
   // ---- for the reporting snapshot ----------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type * as Contract from '@api/contracts/predictions';
 import { TraitName } from '../../shared/models/prediction';
 
 export type AdminPrediction = Contract.AdminPredictionView;
+export type ReviewResult = Contract.ReviewResultView;
 export type PredictionsPage = Contract.AdminPredictionsPage;
 export type BulkReviewResult = Contract.BulkReviewResult;
 export type Decision = Contract.ReviewDecision;
@@ -49,7 +50,7 @@ export class PredictionsReviewApi {
     return this.http.get<AdminPrediction>(`${this.base}/${encodeURIComponent(id)}`);
   }
 
-  review(id: string, req: ReviewRequest): Observable<AdminPrediction> {
+  review(id: string, req: ReviewRequest): Observable<ReviewResult> {
     return this.http.post<AdminPrediction>(`${this.base}/${encodeURIComponent(id)}/review`, req);
   }
 

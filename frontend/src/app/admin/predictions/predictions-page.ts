@@ -24,6 +24,7 @@ import {
   ModelOption,
   PredictionFilter,
   PredictionsReviewApi,
+  ReviewResult,
   ReviewStatus,
   TraitLabel,
 } from './predictions-api';
@@ -52,6 +53,14 @@ const UNSURE_REASON_TEXT: Record<UnsureReason, string> = {
   uncertain: 'below its threshold',
   unfamiliar: 'unlike its training photos',
   untrained: 'trait not learnt',
+};
+
+/** The end of the review notice: what the review did to the training set (see the API's TrainingSetOutcome). */
+const TRAINING_SET_NOTE: Record<NonNullable<ReviewResult['trainingSet']> | 'none', string> = {
+  none: '.',
+  added: ' and added the photo to the training set.',
+  'existing-labelled': '. The same photo was already in the training set, unlabelled; it now has this label.',
+  'existing-kept': '. The same photo was already in the training set with its own label, which was kept: change it on the Images page if it is wrong.',
 };
 
 /**
@@ -349,10 +358,7 @@ export class PredictionsPage {
         this.current.set(updated);
         this.draft.set(startingLabel(updated));
         this.items.update((list) => list.map((x) => (x.id === updated.id ? updated : x)));
-        this.notice.set(
-          `${decision === 'accept' ? 'Accepted' : 'Corrected'} the prediction` +
-            (updated.trainingImageId && this.addToTraining() ? ' and added it to the training set.' : '.'),
-        );
+        this.notice.set(`${decision === 'accept' ? 'Accepted' : 'Corrected'} the prediction${TRAINING_SET_NOTE[updated.trainingSet ?? 'none']}`);
       },
       error: (err) => {
         this.saving.set(false);
