@@ -231,7 +231,7 @@ describe('training images: ZIP and multi-file import', () => {
     const post = (url: string) => t.http().post(url).set(auth());
     let res = await post('/api/admin/training-images/zip').attach('file', Buffer.from('%PDF-1.4 not a zip'), 'doc.zip');
     expect(res.status).toBe(400);
-    expect(res.body.message).toBe('"doc.zip" is not a ZIP archive. Upload a .zip file, or send single images to POST /api/admin/training-images (field "files").');
+    expect(res.body.message).toBe('"doc.zip" is not a ZIP archive (it may be damaged, or another kind of file). Choose a .zip of photos, or upload the photos themselves.');
     res = await post('/api/admin/training-images/zip').send({});
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('Attach the ZIP archive as the multipart/form-data field "file".');

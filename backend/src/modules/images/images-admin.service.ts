@@ -63,7 +63,7 @@ export class ImagesAdminService {
     try {
       const head = await readHead(file.path, 4);
       if (!looksLikeZip(head)) {
-        throw new BadRequestException(`"${file.originalname}" is not a ZIP archive. Upload a .zip file, or send single images to POST /api/admin/training-images (field "files").`);
+        throw new BadRequestException(`"${file.originalname}" is not a ZIP archive (it may be damaged, or another kind of file). Choose a .zip of photos, or upload the photos themselves.`);
       }
       const jobId = randomUUID();
       const payload: ImportZipPayload = { zipPath: file.path, originalName: file.originalname, userId };
