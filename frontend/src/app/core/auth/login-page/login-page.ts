@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -34,6 +34,7 @@ export class LoginPage {
   protected readonly error = signal<string | null>(null);
   protected readonly hidePassword = signal(true);
   private readonly errorBox = viewChild<ElementRef<HTMLElement>>('errorBox');
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   protected submit(): void {
     if (this.form.invalid) {
@@ -50,7 +51,9 @@ export class LoginPage {
       },
       error: (err: unknown) => {
         this.submitting.set(false);
-        this.form.controls.password.reset();
+        // clear the password for the next try without flagging it "Enter your password." under the banner: a reset
+        // of the form directive also forgets that the form was submitted
+        this.formDirective()?.resetForm({ username, password: '' });
         this.error.set(
           err instanceof HttpErrorResponse && (err.status === 401 || err.status === 400)
             ? 'Wrong username or password.'
