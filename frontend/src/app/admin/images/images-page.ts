@@ -16,7 +16,7 @@ import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { AuthImg } from './auth-img';
 import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
-import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, keepVisible, labelSummary, matchCount, shortcutLabel, withLabel } from './labelling';
+import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-review'];
@@ -43,6 +43,7 @@ export class ImagesPage {
   readonly colours = COLOURS;
   readonly patterns = PATTERNS;
   readonly sources = SOURCES;
+  readonly sourceName = sourceName;
   readonly shortcuts = SHORTCUTS;
   readonly traitTitles = TRAIT_TITLES;
   readonly traitKeys: TraitKey[] = ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'];

@@ -1,5 +1,5 @@
 import { Label, TrainingImage } from './images-api';
-import { COLOURS, SHORTCUTS, count, keepVisible, labelSummary, matchCount, shortcutLabel, withLabel } from './labelling';
+import { COLOURS, SHORTCUTS, count, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -89,5 +89,15 @@ describe('withLabel', () => {
   it('is unlabelled again once every trait is unknown', () => {
     const cat = withLabel(row, { is_cat: true });
     expect(withLabel(cat, { is_cat: null }).isLabelled).toBe(false);
+  });
+
+  it('names image sources for people, as the dashboards do', () => {
+    expect(['zip', 'upload', 'web-search', 'prediction-review', 'new-kind'].map(sourceName)).toEqual([
+      'ZIP import',
+      'Upload',
+      'Web search',
+      'Prediction review',
+      'new-kind',
+    ]);
   });
 });

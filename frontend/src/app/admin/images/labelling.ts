@@ -4,6 +4,18 @@ export const COLOURS = ['black', 'blue', 'chocolate', 'lilac', 'cinnamon', 'fawn
 export const PATTERNS = ['self', 'bicolour', 'van'] as const;
 
 /** What a person calls each trait (column headers, dialog fields, balance headings). */
+/** How each image source reads to a person, as on the dashboards (the API's names stay in the URL and the API). */
+export const SOURCE_NAMES: Record<string, string> = {
+  zip: 'ZIP import',
+  upload: 'Upload',
+  'web-search': 'Web search',
+  'prediction-review': 'Prediction review',
+};
+
+export function sourceName(source: string): string {
+  return SOURCE_NAMES[source] ?? source;
+}
+
 export const TRAIT_TITLES: Record<TraitKey, string> = {
   is_cat: 'Cat',
   colour: 'Colour',
