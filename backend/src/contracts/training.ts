@@ -23,6 +23,23 @@ export interface EpochPoint {
   valAccuracy: number | null;
 }
 
+/**
+ * Limits of the `POST /api/admin/training-runs` options, as literal types (contracts hold no runtime code).
+ * The backend's `TRAINING_LIMITS` and the Angular start form's copy both `satisfies` this type, so a limit
+ * changed on one side and not here (or here and not on the other side) fails to compile.
+ */
+export interface TrainingLimits {
+  validationShare: { min: 0.05; max: 0.4; default: 0.15 };
+  testShare: { min: 0.05; max: 0.4; default: 0.15 };
+  /** validationShare + testShare at most this, so at least 40 % of the examples are left to learn from. */
+  heldOutShareMax: 0.6;
+  maxEpochs: { min: 1; max: 1000; default: 200 };
+  seed: { min: 0; max: 2147483647 };
+  nameMaxLength: 120;
+  /** Fewest labelled examples of each value of a trained trait that a run accepts. */
+  minPerValue: 5;
+}
+
 export interface TrainingOptionsView {
   traits?: TraitName[];
   validationShare?: number;

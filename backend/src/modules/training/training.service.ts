@@ -9,6 +9,7 @@ import { checkTrainable } from '../../ml';
 import { TrainingImagesService } from '../images/training-images.service';
 import { countPerTraitValue, relevantItems } from './domain/dataset';
 import { TRAINING_LIMITS, resolveOptions, TrainingOptions } from './domain/training-options';
+import { heldOutShareProblem, thinTraitProblem, tooFewImagesProblem } from './domain/option-messages';
 import { toRunView, StoredRun, TrainingRunView } from './domain/run-view';
 import { StartTrainingDto } from './dto/start-training.dto';
 import { LogEntryView, TrainingRunsRepository } from './training-runs.repository';
@@ -30,9 +31,11 @@ export class TrainingService {
   ) {}
 
   async start(dto: StartTrainingDto, user: AuthUser): Promise<{ id: string; jobId: string }> {
-    if ((dto.validationShare ?? TRAINING_LIMITS.validationShare.default) + (dto.testShare ?? TRAINING_LIMITS.testShare.default) > 0.6) {
-      throw new BadRequestException('validationShare + testShare must be at most 0.6, so at least 40 % of the examples are left to learn from.');
-    }
+    const heldOut = heldOutShareProblem(
+      dto.validationShare ?? TRAINING_LIMITS.validationShare.default,
+      dto.testShare ?? TRAINING_LIMITS.testShare.default,
+    );
+    if (heldOut) throw new BadRequestException(`${heldOut}.`);
     await this.refuseIfLive();
     const options = resolveOptions(dto, () => randomInt(0, 2 ** 31 - 1));
     await this.refuseIfDataTooThin(options);
@@ -79,11 +82,15 @@ export class TrainingService {
     const snapshot = relevantItems(await this.images.labelledSnapshot(), options.traits);
     const problems: string[] = [];
     if (snapshot.length < MIN_TOTAL) {
-      problems.push(`only ${snapshot.length} labelled images carry the traits to train (${options.traits.join(', ')}); at least ${MIN_TOTAL} are needed`);
+      problems.push(tooFewImagesProblem(snapshot.length, options.traits, MIN_TOTAL));
     }
-    problems.push(...checkTrainable(snapshot.map((s) => s.label), options.traits, TRAINING_LIMITS.minPerValue));
+    const labels = snapshot.map((s) => s.label);
+    const counts = countPerTraitValue(labels, options.traits);
+    // The rule stays the engine's (checkTrainable); the wording is the Training page's.
+    for (const t of options.traits) {
+      if (checkTrainable(labels, [t], TRAINING_LIMITS.minPerValue).length) problems.push(thinTraitProblem(t, counts[t], TRAINING_LIMITS.minPerValue));
+    }
     if (problems.length) {
-      const counts = countPerTraitValue(snapshot.map((s) => s.label), options.traits);
       throw new BadRequestException({
         statusCode: 400,
         error: 'Bad Request',

@@ -1,3 +1,4 @@
+import type { TrainingLimits } from '../../../contracts/training';
 import { TRAIT_NAMES, TraitName } from '../../../ml';
 
 /** The options a run was started with, after defaults. Frozen on the run record. */
@@ -12,13 +13,18 @@ export interface TrainingOptions {
   name: string | null;
 }
 
+/** The limits the API enforces; the Angular start form mirrors them (both checked against the contract). */
 export const TRAINING_LIMITS = {
   validationShare: { min: 0.05, max: 0.4, default: 0.15 },
   testShare: { min: 0.05, max: 0.4, default: 0.15 },
+  /** validationShare + testShare at most this, so at least 40 % of the examples are left to learn from. */
+  heldOutShareMax: 0.6,
   maxEpochs: { min: 1, max: 1000, default: 200 },
+  seed: { min: 0, max: 2147483647 },
+  nameMaxLength: 120,
   /** Fewest labelled examples of each value of a trained trait that a run accepts. */
   minPerValue: 5,
-} as const;
+} as const satisfies TrainingLimits;
 
 export function resolveOptions(input: Partial<TrainingOptions>, randomSeed: () => number): TrainingOptions {
   const traits = input.traits?.length ? [...new Set(input.traits)] : [...TRAIT_NAMES];

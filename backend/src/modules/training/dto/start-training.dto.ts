@@ -1,50 +1,65 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, ValidateBy } from 'class-validator';
 import { TRAIT_NAMES, TraitName } from '../../../ml';
 import { TRAINING_LIMITS } from '../domain/training-options';
+import { OPTION_MESSAGES } from '../domain/option-messages';
 
 const L = TRAINING_LIMITS;
+const M = OPTION_MESSAGES;
+
+/** A finite number (a whole one when `whole`) from min to max, with one message for every way it can fail. */
+function IsNumberFromTo(min: number, max: number, whole: boolean, message: string): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: whole ? 'isWholeNumberFromTo' : 'isNumberFromTo',
+      constraints: [min, max],
+      validator: {
+        validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && (!whole || Number.isInteger(v)) && v >= min && v <= max,
+      },
+    },
+    { message },
+  );
+}
+
+/** Text of at most `max` characters. */
+function IsTextUpTo(max: number, message: string): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isTextUpTo', constraints: [max], validator: { validate: (v: unknown) => typeof v === 'string' && v.length <= max } },
+    { message },
+  );
+}
 
 export class StartTrainingDto {
   @ApiPropertyOptional({ isArray: true, enum: TRAIT_NAMES, description: 'Traits to train (default: all)' })
   @IsOptional()
-  @IsArray({ message: 'traits must be a list of trait names' })
-  @ArrayMinSize(1, { message: 'traits must name at least one trait (or be left out to train all)' })
-  @ArrayUnique({ message: 'traits must not repeat a trait' })
-  @IsIn(TRAIT_NAMES as unknown as string[], { each: true, message: `each trait must be one of: ${TRAIT_NAMES.join(', ')}` })
+  @IsArray({ message: M.traitsList })
+  @ArrayMinSize(1, { message: M.traitsEmpty })
+  @ArrayUnique({ message: M.traitsRepeat })
+  @IsIn(TRAIT_NAMES as unknown as string[], { each: true, message: M.traitUnknown })
   traits?: TraitName[];
 
   @ApiPropertyOptional({ minimum: L.validationShare.min, maximum: L.validationShare.max, default: L.validationShare.default })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'validationShare must be a number such as 0.15' })
-  @Min(L.validationShare.min, { message: `validationShare must be at least ${L.validationShare.min}` })
-  @Max(L.validationShare.max, { message: `validationShare must be at most ${L.validationShare.max}` })
+  @IsNumberFromTo(L.validationShare.min, L.validationShare.max, false, M.validationShare)
   validationShare?: number;
 
   @ApiPropertyOptional({ minimum: L.testShare.min, maximum: L.testShare.max, default: L.testShare.default })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'testShare must be a number such as 0.15' })
-  @Min(L.testShare.min, { message: `testShare must be at least ${L.testShare.min}` })
-  @Max(L.testShare.max, { message: `testShare must be at most ${L.testShare.max}` })
+  @IsNumberFromTo(L.testShare.min, L.testShare.max, false, M.testShare)
   testShare?: number;
 
   @ApiPropertyOptional({ minimum: L.maxEpochs.min, maximum: L.maxEpochs.max, default: L.maxEpochs.default })
   @IsOptional()
-  @IsInt({ message: 'maxEpochs must be a whole number' })
-  @Min(L.maxEpochs.min, { message: `maxEpochs must be at least ${L.maxEpochs.min}` })
-  @Max(L.maxEpochs.max, { message: `maxEpochs must be at most ${L.maxEpochs.max}` })
+  @IsNumberFromTo(L.maxEpochs.min, L.maxEpochs.max, true, M.maxEpochs)
   maxEpochs?: number;
 
-  @ApiPropertyOptional({ description: 'Seed of the split and the weight initialisation (default: random)' })
+  @ApiPropertyOptional({ minimum: L.seed.min, maximum: L.seed.max, description: 'Seed of the split and the weight initialisation (default: random)' })
   @IsOptional()
-  @IsInt({ message: 'seed must be a whole number' })
-  @Min(0, { message: 'seed must be 0 or more' })
-  @Max(2147483647, { message: 'seed must be at most 2147483647' })
+  @IsNumberFromTo(L.seed.min, L.seed.max, true, M.seed)
   seed?: number;
 
-  @ApiPropertyOptional({ description: 'Name of the model this run registers' })
+  @ApiPropertyOptional({ maxLength: L.nameMaxLength, description: 'Name of the model this run registers' })
   @IsOptional()
-  @IsString({ message: 'name must be text' })
-  @MaxLength(120, { message: 'name must be at most 120 characters' })
+  @IsTextUpTo(L.nameMaxLength, M.name)
   name?: string;
 }

@@ -1,29 +1,54 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { FormsModule } from '@angular/forms';
+import { AbstractControl, FormGroupDirective, NgForm, NonNullableFormBuilder, ReactiveFormsModule, ValidatorFn } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { LineChartModule } from '@swimlane/ngx-charts';
-import { Subscription, forkJoin, takeWhile, timer, switchMap } from 'rxjs';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { Subscription, forkJoin, map, takeWhile, timer, switchMap } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
-import { LogEntry, StartOptions, TraitName, TrainingApi, TrainingRun } from './training-api';
+import { LogEntry, TraitName, TrainingApi, TrainingRun } from './training-api';
 import { epochSeries, epochTraits, formatDuration, runDurationSeconds } from './training-charts';
+import {
+  StartFormErrors,
+  StartFormField,
+  StartFormValue,
+  TRAINING_LIMITS,
+  TRAIT_OPTIONS,
+  startBlockedReason,
+  startFormErrors,
+  toStartOptions,
+} from './training-form';
 
-const TRAITS: Array<{ value: TraitName; label: string }> = [
-  { value: 'is_cat', label: 'Is a cat' },
-  { value: 'colour', label: 'Colour' },
-  { value: 'pattern', label: 'Pattern' },
-  { value: 'is_tabby', label: 'Tabby' },
-  { value: 'is_pointed', label: 'Colourpoint' },
-];
+const TRAITS = TRAIT_OPTIONS;
 const LIVE = new Set(['queued', 'running']);
 const POLL_MS = 1000;
+
+/** The form is invalid exactly when the pure check finds something (the messages come from the same check). */
+const startFormValidator: ValidatorFn = (group) => {
+  const errors = startFormErrors(group.getRawValue() as StartFormValue);
+  return Object.keys(errors).length ? { startForm: errors } : null;
+};
+
+/** Shows a field's message from the pure check as soon as the admin has edited the form (validate as they type). */
+class StartFieldErrorMatcher implements ErrorStateMatcher {
+  constructor(
+    private readonly errors: () => StartFormErrors,
+    private readonly field: StartFormField,
+  ) {}
+
+  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
+    const edited = !!(control?.parent?.dirty || control?.parent?.touched || form?.submitted);
+    return edited && !!this.errors()[this.field];
+  }
+}
 
 /**
  * Training: start a run (traits, shares, epochs cap, seed), follow the live one (stage, progress, ETA,
@@ -35,7 +60,7 @@ const POLL_MS = 1000;
   imports: [
     DatePipe,
     DecimalPipe,
-    FormsModule,
+    ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
     MatButtonToggleModule,
@@ -52,6 +77,7 @@ const POLL_MS = 1000;
 })
 export class TrainingPage {
   private readonly api = inject(TrainingApi);
+  private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
   private readonly logBox = viewChild<ElementRef<HTMLElement>>('logBox');
 
@@ -61,12 +87,31 @@ export class TrainingPage {
   readonly chartScheme = { name: 'training', selectable: false, group: 'Ordinal', domain: this.colors } as never;
 
   // start form
-  readonly selectedTraits = signal<Set<TraitName>>(new Set(TRAITS.map((t) => t.value)));
-  validationShare = 0.15;
-  testShare = 0.15;
-  maxEpochs = 200;
-  seed: number | null = null;
-  name = '';
+  readonly limits = TRAINING_LIMITS;
+  readonly form = this.fb.group(
+    {
+      traits: this.fb.control<TraitName[]>(TRAITS.map((t) => t.value)),
+      validationShare: this.fb.control<number | null>(TRAINING_LIMITS.validationShare.default),
+      testShare: this.fb.control<number | null>(TRAINING_LIMITS.testShare.default),
+      maxEpochs: this.fb.control<number | null>(TRAINING_LIMITS.maxEpochs.default),
+      seed: this.fb.control<number | null>(null),
+      name: this.fb.control(''),
+    },
+    { validators: startFormValidator },
+  );
+  private readonly formValue = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue() as StartFormValue)), {
+    initialValue: this.form.getRawValue() as StartFormValue,
+  });
+  readonly selectedTraits = computed(() => new Set(this.formValue().traits));
+  readonly formErrors = computed(() => startFormErrors(this.formValue()));
+  readonly startBlocked = computed(() => startBlockedReason(this.formErrors()));
+  readonly errorMatchers = {
+    validationShare: new StartFieldErrorMatcher(this.formErrors, 'validationShare'),
+    testShare: new StartFieldErrorMatcher(this.formErrors, 'testShare'),
+    maxEpochs: new StartFieldErrorMatcher(this.formErrors, 'maxEpochs'),
+    seed: new StartFieldErrorMatcher(this.formErrors, 'seed'),
+    name: new StartFieldErrorMatcher(this.formErrors, 'name'),
+  };
   readonly starting = signal(false);
   readonly startError = signal<string | null>(null);
 
@@ -113,29 +158,21 @@ export class TrainingPage {
   }
 
   toggleTrait(trait: TraitName, checked: boolean): void {
-    const next = new Set(this.selectedTraits());
-    if (checked) next.add(trait);
-    else next.delete(trait);
-    this.selectedTraits.set(next);
+    const control = this.form.controls.traits;
+    const others = control.value.filter((t) => t !== trait);
+    control.setValue(checked ? [...others, trait] : others);
+    control.markAsDirty();
   }
 
   start(): void {
     this.startError.set(null);
-    const traits = TRAITS.map((t) => t.value).filter((t) => this.selectedTraits().has(t));
-    if (!traits.length) {
-      this.startError.set('Choose at least one trait to train.');
+    if (this.form.invalid) {
+      // Start is disabled while the form is invalid; this covers Enter in a field all the same.
+      this.form.markAllAsTouched();
       return;
     }
-    const options: StartOptions = {
-      traits,
-      validationShare: Number(this.validationShare),
-      testShare: Number(this.testShare),
-      maxEpochs: Number(this.maxEpochs),
-    };
-    if (this.seed !== null && String(this.seed) !== '') options.seed = Number(this.seed);
-    if (this.name.trim()) options.name = this.name.trim();
     this.starting.set(true);
-    this.api.start(options).subscribe({
+    this.api.start(toStartOptions(this.form.getRawValue())).subscribe({
       next: ({ id }) => {
         this.starting.set(false);
         this.select(id);
