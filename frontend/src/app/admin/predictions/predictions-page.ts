@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
-import { DatePipe, PercentPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -13,7 +13,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { describeHttpError } from '../../core/http/http-error';
-import { TraitName, UnsureReason } from '../../shared/models/prediction';
+import { TraitName } from '../../shared/models/prediction';
 import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
 import { VocabularyTrait } from '../../shared/models/vocabulary';
 import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
@@ -28,7 +28,7 @@ import {
   ReviewStatus,
   TraitLabel,
 } from './predictions-api';
-import { COAT, TRAITS, changedTraits, labelSummary, predictedLabel, setTrait, startingLabel, swatchOf, traitName, valueName } from './review-label';
+import { COAT, TRAITS, changedTraits, confidenceText, labelSummary, predictedLabel, setTrait, startingLabel, swatchOf, traitName, valueName } from './review-label';
 
 interface Chip {
   key: string;
@@ -48,13 +48,6 @@ const REVIEW_OPTIONS: { value: ReviewStatus | 'reviewed'; text: string }[] = [
   { value: 'rejected', text: 'Admin corrected' },
 ];
 
-/** Why a trait is "not sure", in an admin's words (see UnsureReason). */
-const UNSURE_REASON_TEXT: Record<UnsureReason, string> = {
-  uncertain: 'below its threshold',
-  unfamiliar: 'unlike its training photos',
-  untrained: 'trait not learnt',
-};
-
 /** The end of the review notice: what the review did to the training set (see the API's TrainingSetOutcome). */
 const TRAINING_SET_NOTE: Record<NonNullable<ReviewResult['trainingSet']> | 'none', string> = {
   none: '.',
@@ -72,7 +65,6 @@ const TRAINING_SET_NOTE: Record<NonNullable<ReviewResult['trainingSet']> | 'none
   selector: 'app-predictions-page',
   imports: [
     DatePipe,
-    PercentPipe,
     RouterLink,
     MatButtonModule,
     MatCheckboxModule,
@@ -223,6 +215,11 @@ export class PredictionsPage {
 
   // ---- display helpers -----------------------------------------------------------------------------
 
+  /** a model's name for people (its id when the registry no longer lists it) */
+  modelName(id: string): string {
+    return this.models().find((m) => m.id === id)?.name ?? id;
+  }
+
   valueName(trait: TraitName, v: unknown): string {
     return valueName(this.vocabulary(), trait, v);
   }
@@ -236,11 +233,8 @@ export class PredictionsPage {
     return labelSummary(this.vocabulary(), label);
   }
   /** " · not sure", with why when the prediction says (older predictions do not). */
-  unsureText(p: AdminPrediction, trait: TraitName): string {
-    const t = p.traits[trait];
-    if (!t.unsure) return '';
-    const why = t.reason ? UNSURE_REASON_TEXT[t.reason] : null;
-    return why ? ` · not sure (${why})` : ' · not sure';
+  confidenceText(p: AdminPrediction, trait: TraitName): string {
+    return confidenceText(p.traits[trait]);
   }
   shownTraits(p: AdminPrediction): TraitName[] {
     return p.traits.is_cat.value === false && !p.traits.is_cat.unsure ? ['is_cat'] : TRAITS;

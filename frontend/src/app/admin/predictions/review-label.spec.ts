@@ -1,6 +1,6 @@
 import { AdminPrediction } from './predictions-api';
 import type { PhenotypeLabel } from '../../shared/models/prediction';
-import { changedTraits, labelSummary, predictedLabel, setTrait, startingLabel } from './review-label';
+import { changedTraits, confidenceText, labelSummary, predictedLabel, setTrait, startingLabel } from './review-label';
 
 function prediction(over: Partial<AdminPrediction> = {}): AdminPrediction {
   return {
@@ -55,5 +55,13 @@ describe('review label rules', () => {
 
   it('summarises a label in breeder words', () => {
     expect(labelSummary(null, { colour: 'lilac', is_tabby: false })).toMatch(/Colour: Lilac/);
+  });
+
+  it('says how sure the model was, without a percentage where it would mislead', () => {
+    expect(confidenceText({ value: 'black', confidence: 0.962, unsure: false })).toBe('96%');
+    expect(confidenceText({ value: null, confidence: 0.55, unsure: true, reason: 'uncertain' })).toBe('55% · not sure (below its threshold)');
+    expect(confidenceText({ value: null, confidence: 1, unsure: true, reason: 'unfamiliar' })).toBe('not sure (unlike its training photos)');
+    expect(confidenceText({ value: null, confidence: 0, unsure: true, reason: 'untrained' })).toBe('not sure (trait not learnt)');
+    expect(confidenceText({ value: null, confidence: 0.6, unsure: true })).toBe('60% · not sure'); // stored before reasons
   });
 });

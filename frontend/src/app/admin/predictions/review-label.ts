@@ -1,4 +1,4 @@
-import { TraitName } from '../../shared/models/prediction';
+import { TraitName, TraitPrediction, UnsureReason } from '../../shared/models/prediction';
 import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
 import { Vocabulary, findTrait, findValue } from '../../shared/models/vocabulary';
 import { AdminPrediction, TraitLabel } from './predictions-api';
@@ -77,4 +77,23 @@ export function labelSummary(vocabulary: Vocabulary | null, label: Partial<Trait
   return TRAITS.filter((t) => t in label)
     .map((t) => `${traitName(vocabulary, t)}: ${valueName(vocabulary, t, label[t])}`)
     .join(', ');
+}
+
+const UNSURE_REASON_TEXT: Record<UnsureReason, string> = {
+  uncertain: 'below its threshold',
+  unfamiliar: 'unlike its training photos',
+  untrained: 'trait not learnt',
+};
+
+/**
+ * How sure the model was, for the review table: "96%", "55% · not sure (below its threshold)" — but no percentage
+ * where it would mislead, as on the breeder's result: a trait the model has not learnt, or a photo unlike its
+ * training photos ("100% · not sure" reads as a contradiction).
+ */
+export function confidenceText(t: TraitPrediction<unknown>): string {
+  const why = t.unsure && t.reason ? UNSURE_REASON_TEXT[t.reason] : null;
+  const unsure = !t.unsure ? '' : why ? `not sure (${why})` : 'not sure';
+  if (t.unsure && (t.reason === 'untrained' || t.reason === 'unfamiliar')) return unsure;
+  const percent = `${Math.round(t.confidence * 100)}%`;
+  return unsure ? `${percent} · ${unsure}` : percent;
 }
