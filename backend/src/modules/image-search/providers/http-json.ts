@@ -58,9 +58,24 @@ function transportError(req: JsonRequest, err: unknown): ProviderError {
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new ProviderError('timeout', `${req.provider} did not answer within ${formatSeconds(req.timeoutMs)}. Try again later or use another provider.`);
   }
-  const why = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? 'network error';
-  return new ProviderError('unavailable', `${req.provider} could not be reached (${why}). Try again later or use another provider.`);
+  const code = e?.cause?.code;
+  const why = (code && NETWORK_REASONS[code]) ?? 'the network failed';
+  return new ProviderError('unavailable', `${req.provider} could not be reached: ${why}. Try again later or use another provider.`);
 }
+
+/** Node's network error codes in an admin's words (the code itself means little on screen). */
+const NETWORK_REASONS: Record<string, string> = {
+  ENOTFOUND: 'its address could not be looked up (is this server offline?)',
+  EAI_AGAIN: 'its address could not be looked up (is this server offline?)',
+  ECONNREFUSED: 'it refused the connection',
+  ECONNRESET: 'the connection was cut',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'there is no route to it from this server',
+  ENETUNREACH: 'this server has no network route to it',
+  CERT_HAS_EXPIRED: 'its security certificate has expired',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its security certificate could not be checked',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its security certificate is self-signed',
+};
 
 function formatSeconds(ms: number): string {
   return ms < 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
