@@ -60,9 +60,19 @@ describe('admin authentication (real Mongo + Redis + Postgres)', () => {
     expect(res.body.message).toMatch(/sign in again/);
   });
 
-  it('refuses a garbage or missing refresh cookie', async () => {
-    await t.http().post('/api/auth/refresh').expect(401);
-    await t.http().post('/api/auth/refresh').set('Cookie', 'ci_refresh=abc.def').expect(401);
+  it('answers a refresh without any cookie with "no session" (200, nothing issued), not a 401', async () => {
+    // the SPA's start-up session restore on a browser that never signed in: no console error wanted
+    const res = await t.http().post('/api/auth/refresh').expect(200);
+    expect(res.body).toEqual({ accessToken: null, user: null });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const other = await t.http().post('/api/auth/refresh').set('Cookie', 'unrelated=1').expect(200);
+    expect(other.body).toEqual({ accessToken: null, user: null });
+  });
+
+  it('refuses a garbage or empty refresh cookie (and clears it)', async () => {
+    const res = await t.http().post('/api/auth/refresh').set('Cookie', 'ci_refresh=abc.def').expect(401);
+    expect(([] as string[]).concat((res.headers['set-cookie'] as unknown as string[]) ?? []).join(';')).toMatch(/ci_refresh=;/);
+    await t.http().post('/api/auth/refresh').set('Cookie', 'ci_refresh=').expect(401);
   });
 
   it('refuses tampered and expired access tokens', async () => {

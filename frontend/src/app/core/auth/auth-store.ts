@@ -6,7 +6,9 @@ import { AuthApi, AuthSession, AuthUser } from './auth-api';
 /**
  * Admin session state. The access token lives in memory only (a signal); the refresh token is an
  * httpOnly cookie the browser sends to `/api/auth/refresh`. On app start `restoreSession()` tries one
- * refresh so a reload keeps the admin signed in.
+ * refresh so a reload keeps the admin signed in. When the browser has no refresh cookie the server answers
+ * that refresh with 200 `{ accessToken: null, user: null }` (not 401, so no console error on every admin
+ * page load); nothing about the session is ever written to JS-readable storage.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthStore {
@@ -42,8 +44,15 @@ export class AuthStore {
   refresh(): Observable<string | null> {
     if (!this.refreshInFlight$) {
       this.refreshInFlight$ = this.api.refresh().pipe(
-        tap((s) => this.setSession(s)),
-        map((s) => s.accessToken),
+        map((s) => {
+          // `{ accessToken: null }` = no refresh cookie at all: simply not signed in (same outcome as a 401)
+          if (!s?.accessToken || !s.user) {
+            this.clear();
+            return null;
+          }
+          this.setSession(s);
+          return s.accessToken;
+        }),
         catchError(() => {
           this.clear();
           return of(null);

@@ -97,6 +97,20 @@ describe('authInterceptor', () => {
     expect(router.navigate).toHaveBeenCalledWith(['/admin/login'], expect.anything());
   });
 
+  it('when the refresh answers "no session" (cookie gone): same as a failed refresh', () => {
+    signIn();
+    let status = 0;
+    http.get('/api/admin/users').subscribe({ error: (e) => (status = e.status) });
+    backend.expectOne('/api/admin/users').flush(null, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/api/auth/refresh').flush({ accessToken: null, user: null });
+
+    expect(status).toBe(401);
+    expect(auth.isLoggedIn()).toBe(false);
+    expect(router.navigate).toHaveBeenCalledWith(['/admin/login'], {
+      queryParams: expect.objectContaining({ expired: 1 }),
+    });
+  });
+
   it('does not loop: a 401 on the retried request gives up without a second refresh', () => {
     signIn();
     let status = 0;
