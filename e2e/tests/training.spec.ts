@@ -73,7 +73,7 @@ test('start a training run, watch it to completion and activate the model', asyn
   await expect(page).toHaveURL(/\/admin\/models/);
   const detail = page.getByTestId('model-detail');
   await expect(detail).toContainText('E2E colour model');
-  await expect(detail.locator('ngx-charts-heat-map')).toBeVisible();
+  await expect(detail.getByTestId('confusion-matrix')).toBeVisible();
   // a colour-only model: it names the pattern as not trained, and the colours it had no photos of (which ones
   // depends on what earlier tests labelled in this database; no test labels cinnamon or fawn)
   await expect(detail.getByTestId('model-unlearnt')).toContainText('Pattern not trained at all');

@@ -1,5 +1,5 @@
 import { ModelDetail } from './models-api';
-import { activationWarnings, confusionHeat, formatMetric, metricDelta, unlearntLines } from './model-metrics';
+import { activationWarnings, confusionGrid, formatMetric, metricDelta, unlearntLines } from './model-metrics';
 
 describe('model metrics helpers', () => {
   it('formats metrics and deltas for people', () => {
@@ -11,11 +11,28 @@ describe('model metrics helpers', () => {
     expect(metricDelta(undefined, 1, 'number', true).better).toBeNull();
   });
 
-  it('turns a confusion matrix into heat-map columns, leaving out values never seen', () => {
-    const heat = confusionHeat({ labels: ['black', 'blue', 'red'], matrix: [[3, 1, 0], [0, 4, 0], [0, 0, 0]] });
-    expect(heat.map((c) => c.name)).toEqual(['predicted black', 'predicted blue']);
-    expect(heat[1].series).toEqual([{ name: 'true black', value: 1 }, { name: 'true blue', value: 4 }]);
-    expect(confusionHeat(undefined)).toEqual([]);
+  it('lays a confusion matrix out as read: true values down, answers across, same order, correct on the diagonal', () => {
+    const grid = confusionGrid({ labels: ['black', 'blue', 'red'], matrix: [[3, 1, 0], [0, 4, 0], [0, 0, 0]] })!;
+    expect(grid.values).toEqual(['black', 'blue']); // red: neither tested nor answered
+    expect(grid.rows.map((r) => r.truth)).toEqual(['black', 'blue']);
+    expect(grid.rows[0].cells).toEqual([
+      { predicted: 'black', count: 3, correct: true, level: 3 },
+      { predicted: 'blue', count: 1, correct: false, level: 1 },
+    ]);
+    expect(grid.rows[1].cells).toEqual([
+      { predicted: 'black', count: 0, correct: false, level: 0 },
+      { predicted: 'blue', count: 4, correct: true, level: 4 },
+    ]);
+    expect(grid.max).toBe(4);
+  });
+
+  it('keeps a value that was only ever answered, names yes/no traits in words, and has nothing for an empty matrix', () => {
+    const grid = confusionGrid({ labels: ['false', 'true'], matrix: [[0, 2], [0, 0]] })!;
+    expect(grid.values).toEqual(['no', 'yes']);
+    expect(grid.rows[1].cells.map((c) => c.count)).toEqual([0, 0]);
+    expect(confusionGrid({ labels: ['false', 'true'], matrix: [[0, 0], [0, 0]] })).toBeNull();
+    expect(confusionGrid({ labels: [], matrix: [] })).toBeNull();
+    expect(confusionGrid(undefined)).toBeNull();
   });
 
   it('says what a model has not learnt: some values of a trait, or the whole trait', () => {

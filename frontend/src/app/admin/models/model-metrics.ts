@@ -40,17 +40,45 @@ export function metricDelta(a: unknown, b: unknown, format: 'percent' | 'number'
   return { text, better: d > 0 === higherIsBetter };
 }
 
-/** ngx-charts heat-map data: one column per predicted value, one row per true value. */
-export function confusionHeat(cm: ConfusionMatrix | undefined): Array<{ name: string; series: Array<{ name: string; value: number }> }> {
-  if (!cm?.labels?.length || !cm.matrix?.length) return [];
+export interface ConfusionCell {
+  predicted: string;
+  count: number;
+  /** the model answered the true value */
+  correct: boolean;
+  /** colour-scale step: 0 for no answers, 1–4 by the share of the largest count in the matrix */
+  level: 0 | 1 | 2 | 3 | 4;
+}
+
+export interface ConfusionGrid {
+  /** values in the vocabulary's order, the same for rows (true value) and columns (answer) */
+  values: string[];
+  rows: Array<{ truth: string; cells: ConfusionCell[] }>;
+  /** the largest count, the top of the colour scale */
+  max: number;
+}
+
+/**
+ * A confusion matrix as people read it: one row per true value, top to bottom, and one column per answer, left to
+ * right, in the same order, so correct answers run down the diagonal from the top left. Values that are neither
+ * in the test set nor ever answered are left out; yes/no traits read "yes" / "no".
+ */
+export function confusionGrid(cm: ConfusionMatrix | undefined): ConfusionGrid | null {
+  if (!cm?.labels?.length || !cm.matrix?.length) return null;
   const label = (v: string) => (v === 'true' ? 'yes' : v === 'false' ? 'no' : v);
+  const count = (t: number, p: number) => cm.matrix[t]?.[p] ?? 0;
   const used = cm.labels.map((_, i) => cm.matrix[i]?.some((x) => x > 0) || cm.matrix.some((row) => (row[i] ?? 0) > 0));
   const idx = cm.labels.map((_, i) => i).filter((i) => used[i]);
-  // x = predicted (columns), y = truth (rows)
-  return idx.map((p) => ({
-    name: `predicted ${label(cm.labels[p])}`,
-    series: idx.map((t) => ({ name: `true ${label(cm.labels[t])}`, value: cm.matrix[t]?.[p] ?? 0 })),
-  }));
+  if (!idx.length) return null;
+  const max = Math.max(...idx.flatMap((t) => idx.map((p) => count(t, p))));
+  const level = (n: number): ConfusionCell['level'] => (n <= 0 ? 0 : (Math.min(4, Math.max(1, Math.ceil((n / max) * 4))) as ConfusionCell['level']));
+  return {
+    values: idx.map((i) => label(cm.labels[i])),
+    rows: idx.map((t) => ({
+      truth: label(cm.labels[t]),
+      cells: idx.map((p) => ({ predicted: label(cm.labels[p]), count: count(t, p), correct: t === p, level: level(count(t, p)) })),
+    })),
+    max,
+  };
 }
 
 /** Values per multi-valued trait (the vocabulary's colours and patterns), to tell "some values" from "the whole trait". */

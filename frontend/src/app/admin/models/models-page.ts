@@ -5,20 +5,20 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { HeatMapModule } from '@swimlane/ngx-charts';
 import { catchError, forkJoin, of } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, activationWarnings, confusionHeat, formatMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
+import { METRICS, TRAIT_ORDER, activationWarnings, confusionGrid, formatMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
 
 /**
- * Model registry: every model with headline metrics, the detail of one (per-trait metrics, confusion-matrix
- * heat map, training data balance, provenance), two models side by side, and activate / roll back with a
- * confirmation. The active model is one pointer; API processes switch to it within a few seconds.
+ * Model registry: every model with headline metrics, the detail of one (per-trait metrics, the confusion matrix as a
+ * table shaded like a heat map with the count in every cell, training data balance, provenance), two models side by
+ * side, and activate / roll back with a confirmation. The active model is one pointer; API processes switch to it
+ * within a few seconds.
  */
 @Component({
   selector: 'app-models-page',
-  imports: [DatePipe, MatButtonModule, MatButtonToggleModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, HeatMapModule],
+  imports: [DatePipe, MatButtonModule, MatButtonToggleModule, MatCheckboxModule, MatIconModule, MatProgressBarModule],
   templateUrl: './models-page.html',
   styleUrl: './models-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -32,7 +32,8 @@ export class ModelsPage {
   readonly metricsDef = METRICS;
   readonly traitLabel = traitLabel;
   readonly formatMetric = formatMetric;
-  readonly heatScheme = { name: 'confusion', selectable: false, group: 'Linear', domain: ['#f3e9f8', '#b58cd0', '#6d3f8c', '#3b1f4f'] } as never;
+  /** the confusion matrix's colour-scale steps above zero, for its legend */
+  readonly heatLevels = [1, 2, 3, 4];
 
   readonly models = signal<ModelSummary[]>([]);
   readonly loading = signal(false);
@@ -60,9 +61,9 @@ export class ModelsPage {
     const all = this.detailTraits().filter((x) => this.detail()?.metrics[x]?.confusion);
     return t && all.includes(t) ? t : (all.includes('colour') ? 'colour' : (all[0] ?? null));
   });
-  readonly heatData = computed(() => {
+  readonly confusion = computed(() => {
     const t = this.activeHeatTrait();
-    return t ? confusionHeat(this.detail()?.metrics[t]?.confusion) : [];
+    return t ? confusionGrid(this.detail()?.metrics[t]?.confusion) : null;
   });
   /** what the open model cannot answer (breeders see the same on their results) */
   readonly unlearnt = computed(() => unlearntLines(this.detail()?.unlearnt));
