@@ -108,6 +108,8 @@ export class PredictionsPage {
   readonly error = signal<string | null>(null);
   readonly models = signal<ModelOption[]>([]);
   readonly notice = signal<string | null>(null);
+  /** Phones only: whether the filters are unfolded (from 720px up they always show; see the stylesheet). */
+  readonly filtersOpen = signal(false);
 
   // ---- selection + bulk
   readonly selected = signal<ReadonlySet<string>>(new Set());
