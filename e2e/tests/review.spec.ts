@@ -130,5 +130,7 @@ test('review a rejected prediction, correct the colour, add it to the training s
 
   await page.goto('/admin/images?source=prediction-review');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // the link's filter is applied: the source chip is selected
+  await expect(page.getByRole('option', { name: 'Prediction review' })).toHaveAttribute('aria-selected', 'true');
   await snap(page, 'review-04-training-images');
 });

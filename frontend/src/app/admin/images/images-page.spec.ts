@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router } from '@angular/router';
 import { ImagesPage } from './images-page';
 import { TrainingImage } from './images-api';
 
@@ -41,7 +42,7 @@ describe('ImagesPage selection', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       imports: [ImagesPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter([])],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ImagesPage);
@@ -70,6 +71,27 @@ describe('ImagesPage selection', () => {
   function button(text: string | RegExp): HTMLButtonElement | undefined {
     return Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => (typeof text === 'string' ? b.textContent?.includes(text) : text.test(b.textContent ?? '')));
   }
+
+  it('keeps the filter in the URL, so a reload or a shared link opens the table filtered', async () => {
+    const router = TestBed.inject(Router);
+    page.setFilter('source', 'prediction-review');
+    const req = flushList(firstPage, 37);
+    expect(req.request.params.get('source')).toBe('prediction-review');
+    await fixture.whenStable();
+    expect(router.url).toBe('/?source=prediction-review');
+    page.clearFilters();
+    flushList(firstPage, 37);
+    await fixture.whenStable();
+    expect(router.url).toBe('/');
+
+    // opened from a link such as the review queue's: the first load is already filtered
+    await router.navigateByUrl('/?source=prediction-review&colour=lilac&nonsense=1');
+    TestBed.createComponent(ImagesPage).detectChanges();
+    const first = flushList(firstPage, 3);
+    expect(first.request.params.get('source')).toBe('prediction-review');
+    expect(first.request.params.get('colour')).toBe('lilac');
+    expect(first.request.params.has('nonsense')).toBe(false);
+  });
 
   it('labels the checked rows by id', () => {
     page.toggle(firstPage[2].id);

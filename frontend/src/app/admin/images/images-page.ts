@@ -1,6 +1,7 @@
 import { HttpEventType } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, HostListener, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipListboxChange, MatChipsModule } from '@angular/material/chips';
@@ -16,7 +17,7 @@ import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { AuthImg } from './auth-img';
 import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
-import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-review'];
@@ -39,6 +40,8 @@ const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-revie
 export class ImagesPage {
   private readonly api = inject(ImagesApi);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
 
   readonly colours = COLOURS;
   readonly patterns = PATTERNS;
@@ -98,6 +101,10 @@ export class ImagesPage {
     // The bulk panel and the delete confirmation take the focus when they open, for keyboard users.
     effect(() => this.bulkPanel()?.nativeElement.querySelector<HTMLElement>('mat-select')?.focus());
     effect(() => this.confirmPanel()?.nativeElement.querySelector<HTMLElement>('button.cancel')?.focus());
+    // the filter lives in the URL: a reload, a shared link or a link from another page (e.g. the review queue's
+    // "?source=prediction-review") opens the table filtered
+    const q = this.route.snapshot.queryParamMap;
+    this.filter.set(filterFromQuery(Object.fromEntries(q.keys.map((k) => [k, q.get(k)]))));
     this.load();
     this.destroyRef.onDestroy(() => {
       this.listSub?.unsubscribe();
@@ -147,7 +154,13 @@ export class ImagesPage {
     });
     this.page.set(1);
     this.clearSelection();
+    this.syncUrl();
     this.load();
+  }
+
+  /** Writes the filter into the query string (replacing the history entry: filters are not pages to go back through). */
+  private syncUrl(): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: filterToQuery(this.filter()), replaceUrl: true });
   }
 
   /** A chip listbox changed (mouse or keyboard): its value is the chosen chip, or undefined when deselected. */
@@ -161,6 +174,7 @@ export class ImagesPage {
     this.filter.set({});
     this.page.set(1);
     this.clearSelection();
+    this.syncUrl();
     this.load();
   }
 

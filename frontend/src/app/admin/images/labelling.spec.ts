@@ -1,5 +1,5 @@
 import { Label, TrainingImage } from './images-api';
-import { COLOURS, SHORTCUTS, count, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -99,5 +99,12 @@ describe('withLabel', () => {
       'Prediction review',
       'new-kind',
     ]);
+  });
+
+  it('reads the table filter from a query string, ignoring unknown keys and values, and writes it back', () => {
+    const f = filterFromQuery({ source: 'prediction-review', colour: 'lilac', is_tabby: 'unknown', from: '2026-11-01', pattern: 'spotty', page: '3', to: 'soon' });
+    expect(f).toEqual({ source: 'prediction-review', colour: 'lilac', is_tabby: 'unknown', from: '2026-11-01' });
+    expect(filterToQuery(f)).toEqual({ source: 'prediction-review', colour: 'lilac', is_tabby: 'unknown', from: '2026-11-01' });
+    expect(filterFromQuery({})).toEqual({});
   });
 });

@@ -1,4 +1,4 @@
-import { Label, TrainingImage, TraitKey } from './images-api';
+import { ImageFilter, Label, TrainingImage, TraitKey } from './images-api';
 
 export const COLOURS = ['black', 'blue', 'chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'] as const;
 export const PATTERNS = ['self', 'bicolour', 'van'] as const;
@@ -105,4 +105,33 @@ export function withLabel(image: TrainingImage, patch: Partial<Label>): Training
   else if (patch.is_cat === undefined && COAT_TRAITS.some((t) => patch[t] !== undefined && patch[t] !== null)) label.is_cat = true;
   const isLabelled = Object.values(label).some((v) => v !== null && v !== undefined);
   return { ...image, label: label as TrainingImage['label'], isLabelled };
+}
+
+/** The filter keys and the values each may take in the URL (anything else in the query string is ignored). */
+const FILTER_VALUES: Record<string, readonly string[] | 'date'> = {
+  labelled: ['true', 'false'],
+  source: ['zip', 'upload', 'web-search', 'prediction-review'],
+  is_cat: ['true', 'false', 'unknown'],
+  colour: [...COLOURS, 'unknown'],
+  pattern: [...PATTERNS, 'unknown'],
+  is_tabby: ['true', 'false', 'unknown'],
+  is_pointed: ['true', 'false', 'unknown'],
+  from: 'date',
+  to: 'date',
+};
+
+/** The table's filter from the page's query string (a shared link, a reload, or a link from another page). */
+export function filterFromQuery(params: Readonly<Record<string, string | null | undefined>>): ImageFilter {
+  const out: Record<string, string> = {};
+  for (const [key, allowed] of Object.entries(FILTER_VALUES)) {
+    const v = params[key];
+    if (typeof v !== 'string' || v === '') continue;
+    if (allowed === 'date' ? /^\d{4}-\d{2}-\d{2}$/.test(v) : allowed.includes(v)) out[key] = v;
+  }
+  return out as ImageFilter;
+}
+
+/** The query string that reproduces `filter` (only the keys that are set). */
+export function filterToQuery(filter: ImageFilter): Record<string, string> {
+  return Object.fromEntries(Object.entries(filter).filter(([k, v]) => k in FILTER_VALUES && typeof v === 'string' && v !== '')) as Record<string, string>;
 }
