@@ -88,6 +88,12 @@ export class FeedbackForm {
     is_pointed: null as boolean | null,
   });
 
+  /** the yes/no traits of the correction form, each with a reminder of what it means */
+  protected readonly yesNoTraits = [
+    { trait: 'is_tabby', hint: 'tabby markings' },
+    { trait: 'is_pointed', hint: 'darker face, ears, legs, tail' },
+  ] as const;
+
   private readonly correctionStart = viewChild<ElementRef<HTMLElement>>('correctionTitle');
   private readonly doneBox = viewChild<ElementRef<HTMLElement>>('doneBox');
 
