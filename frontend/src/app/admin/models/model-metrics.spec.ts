@@ -36,13 +36,13 @@ describe('model metrics helpers', () => {
   });
 
   it('says what a model has not learnt: some values of a trait, or the whole trait', () => {
-    expect(unlearntLines({ colour: ['lilac', 'cinnamon', 'fawn'], pattern: ['self', 'bicolour', 'van'] })).toEqual([
+    expect(unlearntLines({ answers: ['is_cat', 'colour'], unlearnt: { colour: ['lilac', 'cinnamon', 'fawn'], pattern: ['self', 'bicolour', 'van'] } })).toEqual([
       { trait: 'colour', text: 'lilac, cinnamon, fawn' },
       { trait: 'pattern', text: 'not trained at all' },
     ]);
-    expect(unlearntLines({ colour: [], pattern: ['van'] })).toEqual([{ trait: 'pattern', text: 'van' }]);
-    expect(unlearntLines({ colour: [], pattern: [] })).toEqual([]);
-    expect(unlearntLines(null)).toEqual([]);
+    expect(unlearntLines({ answers: ['colour', 'pattern'], unlearnt: { colour: [], pattern: ['van'] } })).toEqual([{ trait: 'pattern', text: 'van' }]);
+    expect(unlearntLines({ answers: ['colour', 'pattern'], unlearnt: { colour: [], pattern: [] } })).toEqual([]);
+    expect(unlearntLines({ answers: null, unlearnt: null })).toEqual([]);
   });
 
   const model = (over: Partial<ModelDetail>): ModelDetail =>

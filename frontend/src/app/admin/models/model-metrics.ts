@@ -1,13 +1,7 @@
+import { traitLabel } from '../admin-traits';
 import { ConfusionMatrix, ModelDetail } from './models-api';
 
-export const TRAIT_LABELS: Record<string, string> = {
-  is_cat: 'Is a cat',
-  colour: 'Colour',
-  pattern: 'Pattern',
-  is_tabby: 'Tabby',
-  is_pointed: 'Colourpoint',
-};
-export const TRAIT_ORDER = ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'];
+export { TRAIT_LABELS, TRAIT_ORDER, traitLabel } from '../admin-traits';
 
 export const METRICS: Array<{ key: string; label: string; format: 'percent' | 'number' | 'int'; higherIsBetter: boolean }> = [
   { key: 'accuracy', label: 'Accuracy', format: 'percent', higherIsBetter: true },
@@ -17,10 +11,6 @@ export const METRICS: Array<{ key: string; label: string; format: 'percent' | 'n
   { key: 'abstentionRate', label: '“Not sure” rate', format: 'percent', higherIsBetter: false },
   { key: 'n', label: 'Test images', format: 'int', higherIsBetter: true },
 ];
-
-export function traitLabel(t: string): string {
-  return TRAIT_LABELS[t] ?? t;
-}
 
 export function formatMetric(v: unknown, format: 'percent' | 'number' | 'int'): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
@@ -81,19 +71,18 @@ export function confusionGrid(cm: ConfusionMatrix | undefined): ConfusionGrid | 
   };
 }
 
-/** Values per multi-valued trait (the vocabulary's colours and patterns), to tell "some values" from "the whole trait". */
-const VALUE_COUNTS: Record<string, number> = { colour: 10, pattern: 3 };
-
 /**
  * What a model cannot answer, one line per trait: the values in order ("lilac, cinnamon, fawn"), or the whole
- * trait when it has no head for it. Empty when it knows every value (or the registry could not read its file).
+ * trait when it has no head for it (not in `answers`). Empty when it knows every value (or the registry could not
+ * read its file).
  */
-export function unlearntLines(unlearnt: ModelDetail['unlearnt'] | undefined): Array<{ trait: string; text: string }> {
+export function unlearntLines(model: Pick<ModelDetail, 'unlearnt' | 'answers'> | null | undefined): Array<{ trait: string; text: string }> {
+  const unlearnt = model?.unlearnt;
   if (!unlearnt) return [];
   return (['colour', 'pattern'] as const).flatMap((t) => {
     const values: string[] = unlearnt[t] ?? [];
     if (!values.length) return [];
-    return [{ trait: t, text: values.length >= VALUE_COUNTS[t] ? 'not trained at all' : values.join(', ') }];
+    return [{ trait: t, text: model.answers?.includes(t) === false ? 'not trained at all' : values.join(', ') }];
   });
 }
 

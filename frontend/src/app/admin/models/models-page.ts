@@ -58,7 +58,7 @@ export class ModelsPage {
   readonly detailTraits = computed(() => TRAIT_ORDER.filter((t) => this.detail()?.metrics?.[t]));
   readonly activeHeatTrait = computed(() => {
     const t = this.heatTrait();
-    const all = this.detailTraits().filter((x) => this.detail()?.metrics[x]?.confusion);
+    const all: string[] = this.detailTraits().filter((x) => this.detail()?.metrics[x]?.confusion);
     return t && all.includes(t) ? t : (all.includes('colour') ? 'colour' : (all[0] ?? null));
   });
   readonly confusion = computed(() => {
@@ -66,7 +66,7 @@ export class ModelsPage {
     return t ? confusionGrid(this.detail()?.metrics[t]?.confusion) : null;
   });
   /** what the open model cannot answer (breeders see the same on their results) */
-  readonly unlearnt = computed(() => unlearntLines(this.detail()?.unlearnt));
+  readonly unlearnt = computed(() => unlearntLines(this.detail()));
   readonly balance = computed(() => {
     const per = this.detail()?.datasetSummary?.perTrait ?? {};
     return TRAIT_ORDER.filter((t) => per[t]).map((t) => ({

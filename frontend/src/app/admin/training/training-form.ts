@@ -1,5 +1,6 @@
 import type { TrainingLimits, TraitName } from '@api/contracts/training';
 import type { StartOptions } from './training-api';
+import { TRAIT_LABELS, TRAIT_ORDER } from '../admin-traits';
 
 /**
  * The limits the API enforces on a run's options (backend `TRAINING_LIMITS`). Both copies `satisfies` the
@@ -19,13 +20,7 @@ export const TRAINING_LIMITS = {
 const L = TRAINING_LIMITS;
 
 /** The traits a run can train, in the API's order, with the labels of the page. */
-export const TRAIT_OPTIONS: ReadonlyArray<{ value: TraitName; label: string }> = [
-  { value: 'is_cat', label: 'Is a cat' },
-  { value: 'colour', label: 'Colour' },
-  { value: 'pattern', label: 'Pattern' },
-  { value: 'is_tabby', label: 'Tabby' },
-  { value: 'is_pointed', label: 'Colourpoint' },
-];
+export const TRAIT_OPTIONS: ReadonlyArray<{ value: TraitName; label: string }> = TRAIT_ORDER.map((value) => ({ value, label: TRAIT_LABELS[value] }));
 
 /** What the start form holds (number inputs give `null` when empty or not a number). */
 export interface StartFormValue {
