@@ -36,8 +36,8 @@ npx nx run-many -t build --projects=@cat-identifier/backend,@cat-identifier/fron
   > "$RUN_DIR/logs/build.log" 2>&1 || { tail -60 "$RUN_DIR/logs/build.log"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0
-# Type checks: the backend's sources and tests, and the frontend's specs (the app itself is checked by its build;
-# vitest strips types without checking them). Each is one entry of the summary.
+# Type checks: the backend's sources and tests, the frontend's specs (the app itself is checked by its build;
+# vitest strips types without checking them) and the end-to-end journeys (Playwright strips types too). Each is one entry of the summary.
 typecheck() { # typecheck NAME REPORT TSCONFIG
   echo "[test] $1" >&2
   if npx tsc --noEmit -p "$3" > "$RUN_DIR/logs/$2.log" 2>&1; then
@@ -50,6 +50,7 @@ typecheck() { # typecheck NAME REPORT TSCONFIG
 }
 typecheck "backend typecheck" typecheck backend/tsconfig.json
 typecheck "frontend spec typecheck" typecheck-frontend frontend/tsconfig.spec.json
+typecheck "e2e typecheck" typecheck-e2e e2e/tsconfig.json
 
 echo "[test] backend unit + integration tests (jest)" >&2
 (cd backend && npx jest --config jest.config.js --maxWorkers=2 --json --outputFile="$RUN_DIR/reports/backend.json") || status=1

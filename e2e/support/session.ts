@@ -1,4 +1,5 @@
 import { expect, Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 
@@ -28,7 +29,26 @@ export async function adminToken(baseURL: string): Promise<string> {
 }
 
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts', 'screenshots');
-/** Saves a full-page screenshot as a test artefact (e2e/artifacts/screenshots/NAME.png). */
+/** WCAG 2.1 A/AA rules (axe-core); a state passes when no serious or critical rule fails. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Checks the page as it is now with axe-core and fails the test on any serious or critical WCAG 2.1 A/AA
+ * violation, naming the rule, what it is about and the first elements that break it.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `accessibility of "${name}"`).toEqual([]);
+}
+
+/**
+ * Saves a full-page screenshot as a test artefact (e2e/artifacts/screenshots/NAME.png), and checks the same
+ * state for accessibility (expectAccessible): every state a journey looks at is also one a keyboard or
+ * screen-reader user can use.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   // photos load after the page: wait (briefly) until every visible image has its pixels
@@ -36,4 +56,5 @@ export async function snap(page: Page, name: string): Promise<void> {
     .waitForFunction(() => Array.from(document.images).every((i) => i.complete && (i.naturalWidth > 0 || !i.offsetParent)), null, { timeout: 10_000 })
     .catch(() => undefined);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await expectAccessible(page, name);
 }

@@ -227,6 +227,8 @@ test.describe('breeder with a model trained on the admin\'s photos', () => {
     await snap(page, 'breeder-cat-result-phone');
 
     await page.getByRole('button', { name: /No, something’s wrong/ }).click();
+    await expect(page.getByRole('heading', { name: 'What is it really?' })).toBeVisible();
+    await snap(page, 'breeder-correction-phone');
     await page.getByRole('button', { name: /Send correction/ }).click();
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
   });

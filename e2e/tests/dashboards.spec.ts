@@ -21,7 +21,7 @@ const UNLABELLED = 2;
 async function waitForJob(baseURL: string, token: string, jobId: string): Promise<Record<string, any>> {
   for (let i = 0; i < 240; i++) {
     const res = await fetch(`${baseURL}/api/admin/jobs/${jobId}`, { headers: { authorization: `Bearer ${token}` } });
-    const job = await res.json();
+    const job = (await res.json()) as Record<string, any>;
     if (['completed', 'failed', 'cancelled'].includes(job.state)) return job;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -41,8 +41,8 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
   }
   const upload = await fetch(`${base}/api/admin/training-images`, { method: 'POST', headers: auth, body: form });
   expect(upload.status).toBe(202);
-  expect((await waitForJob(base, token, (await upload.json()).jobId)).state).toBe('completed');
-  const list = await (await fetch(`${base}/api/admin/training-images?pageSize=200&labelled=false`, { headers: auth })).json();
+  expect((await waitForJob(base, token, ((await upload.json()) as { jobId: string }).jobId)).state).toBe('completed');
+  const list = (await (await fetch(`${base}/api/admin/training-images?pageSize=200&labelled=false`, { headers: auth })).json()) as { items: unknown };
   const mine = (list.items as Array<{ id: string; originalName: string }>).filter((i) => i.originalName?.startsWith(`dash-${runSeed}-`));
   expect(mine.length).toBe(LABELS.length + UNLABELLED);
   mine.sort((a, b) => a.originalName.localeCompare(b.originalName, 'en', { numeric: true }));
@@ -62,7 +62,7 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
     body.append('image', new Blob([new Uint8Array(await tintedJpeg([128, 128, 128], runSeed + 100 + i, { width: 96, height: 72, spread: 255 }))], { type: 'image/jpeg' }), `p${i}.jpg`);
     const res = await fetch(`${base}/api/predictions`, { method: 'POST', body });
     if (res.status !== 201 && res.status !== 200) break;
-    const p = await res.json();
+    const p = (await res.json()) as { id: string };
     predictionsMade++;
     await fetch(`${base}/api/predictions/${p.id}/feedback`, {
       method: 'POST',

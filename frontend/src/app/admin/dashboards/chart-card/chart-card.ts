@@ -56,7 +56,8 @@ export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): 
               </ul>
             }
           </div>
-          <div class="table-wrap">
+          <!-- focusable: a keyboard user can scroll the table when it is taller or wider than its card -->
+          <div class="table-wrap" tabindex="0" role="region" [attr.aria-label]="title() + ', table'">
             <table>
               <caption class="visually-hidden">{{ title() }}</caption>
               <thead><tr>@for (c of columns(); track c.key) { <th scope="col" [class.num]="c.format && c.format !== 'text'">{{ c.label }}</th> }</tr></thead>
