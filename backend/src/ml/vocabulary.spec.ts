@@ -1,4 +1,6 @@
 import { LabelError } from './errors';
+import * as fs from 'node:fs';
+import { FALLBACK_VOCABULARY_FILE, vocabularyFallbackJson } from './vocabulary-fallback-file';
 import { breederCode, breederName, EMPTY_LABEL, isLabelled, mergeLabel, normaliseLabel, vocabularyDto } from './vocabulary';
 
 describe('breederCode', () => {
@@ -34,6 +36,19 @@ describe('breederName', () => {
     expect(breederName({ colour: 'red', pattern: 'self', is_tabby: true, is_pointed: false })).toBe('Red tabby');
     expect(breederName({ colour: 'white', pattern: 'van', is_tabby: true, is_pointed: false })).toBe('White');
     expect(breederName({ colour: null, pattern: 'van', is_tabby: true, is_pointed: false })).toBeNull();
+  });
+
+  it('says "black (brown) tabby" (EMS n 2x, GCCF brown tabby) and "seal" for black points', () => {
+    expect(breederName({ colour: 'black', pattern: 'self', is_tabby: true, is_pointed: false })).toBe('Black (brown) tabby');
+    expect(breederName({ colour: 'black', pattern: 'bicolour', is_tabby: false, is_pointed: false })).toBe('Black bicolour');
+    expect(breederName({ colour: 'black', pattern: 'self', is_tabby: false, is_pointed: true })).toBe('Seal colourpoint');
+  });
+
+  it('calls colourpoints and torties with white "… and white", never "bicolour colourpoint"', () => {
+    expect(breederName({ colour: 'black', pattern: 'bicolour', is_tabby: false, is_pointed: true })).toBe('Seal colourpoint and white');
+    expect(breederName({ colour: 'blue', pattern: 'bicolour', is_tabby: true, is_pointed: true })).toBe('Blue tabby colourpoint and white');
+    expect(breederName({ colour: 'other', pattern: 'bicolour', is_tabby: false, is_pointed: false })).toBe('Tortie and white (or mixed colour)');
+    expect(breederName({ colour: 'other', pattern: 'self', is_tabby: null, is_pointed: null })).toBe('Tortie (or mixed colour)');
   });
 });
 
@@ -97,5 +112,12 @@ describe('isLabelled / vocabularyDto', () => {
     expect(colour.values).toHaveLength(10);
     expect(colour.values.find((v) => v.value === 'blue')).toMatchObject({ ems: 'a', swatch: expect.stringMatching(/^#/) });
     expect(dto.traits.find((t) => t.name === 'pattern')!.values.map((v) => v.ems)).toEqual([null, '03', '01']);
+  });
+});
+
+describe("the Angular app's built-in copy of the vocabulary", () => {
+  it('is the server vocabulary, word for word (else run `npm run vocabulary:fallback`)', () => {
+    const copy = fs.readFileSync(FALLBACK_VOCABULARY_FILE, 'utf8');
+    expect(copy === vocabularyFallbackJson() ? 'up to date' : 'out of date: run `npm run vocabulary:fallback`').toBe('up to date');
   });
 });

@@ -123,7 +123,7 @@ export function isLabelled(label: PhenotypeLabel): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Breeder terms (EMS system as used by FIFe for the British Shorthair)
+// Breeder terms: EMS codes written WCF style (breed code BSH; FIFe writes the British Shorthair as BRI)
 
 export const EMS_COLOUR_LETTERS: Record<Exclude<Colour, 'other'>, string> = {
   black: 'n',
@@ -173,18 +173,28 @@ const COLOUR_NAMES: Record<Colour, string> = {
   white: 'White',
   other: 'Tortie or mixed colour',
 };
-/** Breeders call black points "seal" and a black tabby "brown (black) tabby". */
+/** Breeders call black points "seal"; a black tabby is "black" in EMS (n 2x) and "brown" at the GCCF. */
 const POINT_COLOUR_NAMES: Partial<Record<Colour, string>> = { black: 'Seal' };
+const TABBY_COLOUR_NAMES: Partial<Record<Colour, string>> = { black: 'Black (brown)' };
 
-/** Name breeders use, e.g. 'Blue bicolour', 'Seal tabby colourpoint', 'Black tabby', 'White'. Null without a colour. */
+/**
+ * Name breeders use, e.g. 'Blue bicolour', 'Seal tabby colourpoint', 'Black (brown) tabby', 'Seal colourpoint and
+ * white', 'Tortie and white (or mixed colour)', 'White'. Null without a colour.
+ */
 export function breederName(p: CoatPhenotype): string | null {
   if (!p.colour) return null;
   if (p.colour === 'white') return 'White';
-  const words: string[] = [p.is_pointed ? (POINT_COLOUR_NAMES[p.colour] ?? COLOUR_NAMES[p.colour]) : COLOUR_NAMES[p.colour]];
+  const colour =
+    p.colour === 'other' ? 'Tortie' : p.is_pointed ? (POINT_COLOUR_NAMES[p.colour] ?? COLOUR_NAMES[p.colour]) : p.is_tabby ? (TABBY_COLOUR_NAMES[p.colour] ?? COLOUR_NAMES[p.colour]) : COLOUR_NAMES[p.colour];
+  const words: string[] = [colour];
   if (p.is_tabby) words.push('tabby');
-  if (p.pattern === 'bicolour') words.push('bicolour');
+  // colourpoints and torties with white are "… and white"; other coats with white are bicolours
+  const withWhite = p.is_pointed || p.colour === 'other';
+  if (p.pattern === 'bicolour' && !withWhite) words.push('bicolour');
   if (p.pattern === 'van') words.push('van');
   if (p.is_pointed) words.push('colourpoint');
+  if (p.pattern === 'bicolour' && withWhite) words.push('and white');
+  if (p.colour === 'other') words.push('(or mixed colour)');
   return words.join(' ');
 }
 
@@ -212,7 +222,7 @@ export interface VocabularyDto {
 }
 
 const COLOUR_INFO: Record<Colour, { explanation: string; swatch: string }> = {
-  black: { explanation: 'Solid jet black coat (EMS n).', swatch: '#1b1b1b' },
+  black: { explanation: 'Dense jet black to the roots (EMS n); called seal in colourpoints.', swatch: '#1b1b1b' },
   blue: { explanation: 'Dilute of black: even blue-grey, the classic British Blue (EMS a).', swatch: '#7d8a99' },
   chocolate: { explanation: 'Warm dark brown (EMS b).', swatch: '#5a3a22' },
   lilac: { explanation: 'Dilute of chocolate: pinkish dove grey (EMS c).', swatch: '#b5a3a8' },
@@ -220,12 +230,12 @@ const COLOUR_INFO: Record<Colour, { explanation: string; swatch: string }> = {
   fawn: { explanation: 'Dilute of cinnamon: pale warm beige-grey (EMS p).', swatch: '#c8ad95' },
   red: { explanation: 'Orange-red, usually with tabby markings (EMS d).', swatch: '#c8642a' },
   cream: { explanation: 'Dilute of red: pale buff (EMS e).', swatch: '#e8cfa4' },
-  white: { explanation: 'Pure white all over, no markings (EMS w).', swatch: '#f7f7f5' },
-  other: { explanation: 'Tortoiseshell, calico, smoke/silver or any mix not covered above.', swatch: null as unknown as string },
+  white: { explanation: 'Pure white all over, no markings (EMS w). Eye colour (61 blue, 62 orange, 63 odd-eyed) is not assessed.', swatch: '#f7f7f5' },
+  other: { explanation: 'Tortoiseshell (tortie), tortie and white, or another mix of colours: there is no single EMS colour letter for it here, so no code.', swatch: null as unknown as string },
 };
 
 const PATTERN_INFO: Record<Pattern, { displayName: string; ems: string | null; explanation: string }> = {
-  self: { displayName: 'Self (no white)', ems: null, explanation: 'One colour all over, no white patches.' },
+  self: { displayName: 'No white', ems: null, explanation: 'No white anywhere: a self (one colour) or tabby coat without white, so no 0x number in the code.' },
   bicolour: { displayName: 'Bicolour', ems: '03', explanation: 'Colour with white: roughly a third to a half of the coat white (EMS 03).' },
   van: { displayName: 'Van', ems: '01', explanation: 'Mostly white with colour only on the head and tail (EMS 01).' },
 };
@@ -238,8 +248,10 @@ export function vocabularyDto(): VocabularyDto {
   return {
     breed: 'BSH',
     emsExplanation:
-      'EMS code = breed, colour letter (n black, a blue, b chocolate, c lilac, o cinnamon, p fawn, d red, e cream, w white), ' +
-      'then pattern numbers (01 van, 03 bicolour, 21 tabby, 33 colourpoint), e.g. "BSH a 03" = blue bicolour.',
+      'EMS code (WCF style; FIFe writes the breed as BRI) = breed, colour letter (n black, a blue, b chocolate, c lilac, ' +
+      'o cinnamon, p fawn, d red, e cream, w white), then numbers in rising order: white (01 van, 03 bicolour), 21 tabby, ' +
+      '33 colourpoint; e.g. "BSH a 03" = blue bicolour. Not told apart yet: harlequin (02), a little white (09), the tabby ' +
+      'pattern (22 blotched, 23 mackerel, 24 spotted, 25 ticked) and eye colour (61–63).',
     traits: [
       {
         name: 'is_cat',
@@ -273,7 +285,7 @@ export function vocabularyDto(): VocabularyDto {
         displayName: 'Tabby',
         kind: 'boolean',
         explanation: 'Tabby markings: stripes, blotches, spots or ticking, and an "M" on the forehead.',
-        values: yesNo('Tabby markings are visible (EMS 21-25).', 'No tabby markings.', EMS_PATTERN_NUMBERS.tabby),
+        values: yesNo('Tabby markings are visible. The code gives 21 (tabby, pattern not told apart: 22–25).', 'No tabby markings.', EMS_PATTERN_NUMBERS.tabby),
       },
       {
         name: 'is_pointed',

@@ -36,7 +36,7 @@ describe('training option messages', () => {
       'Colourpoint needs at least 2 different values with 5 or more labelled images each (labelled so far — No: 20)',
     );
     expect(thinTraitProblem('pattern', { self: 18, bicolour: 2 }, 5)).toContain('Pattern needs at least 2 different values');
-    expect(thinTraitProblem('pattern', { self: 18, bicolour: 2 }, 5)).toContain('(labelled so far — Self (no white): 18, Bicolour: 2)');
+    expect(thinTraitProblem('pattern', { self: 18, bicolour: 2 }, 5)).toContain('(labelled so far — No white: 18, Bicolour: 2)');
     expect(thinTraitProblem('is_cat', {}, 5)).toContain('(none labelled yet)');
     expect(tooFewImagesProblem(3, ['is_cat', 'colour'], 10)).toBe(
       'only 3 labelled images carry the traits to train (Is a cat, Colour); at least 10 are needed',

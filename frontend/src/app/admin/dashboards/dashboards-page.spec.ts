@@ -123,18 +123,18 @@ describe('DashboardsPage', () => {
 
   it('colours coat-colour bars with their own swatch and outlines them', () => {
     expect(page.balanceColours()).toEqual([
-      { name: 'blue', value: '#7d8b99' },
-      { name: 'black', value: '#1b1714' },
-      { name: 'white', value: '#f7f5f2' },
+      { name: 'blue', value: '#7d8a99' },
+      { name: 'black', value: '#1b1b1b' },
+      { name: 'white', value: '#f7f7f5' },
       { name: 'other', value: '#9e9e9e' },
     ]);
     const chart = (fixture.nativeElement as HTMLElement).querySelector('[data-chart="training-balance"] ngx-charts-bar-vertical');
     expect(chart?.classList.contains('coat-bars')).toBe(true);
     const fills = Array.from(chart?.querySelectorAll('path.bar') ?? []).map((b) => [b.getAttribute('aria-label'), b.getAttribute('fill')]);
     expect(fills).toEqual([
-      ['blue 8', '#7d8b99'],
-      ['black 5', '#1b1714'],
-      ['white 5', '#f7f5f2'],
+      ['blue 8', '#7d8a99'],
+      ['black 5', '#1b1b1b'],
+      ['white 5', '#f7f7f5'],
       ['other 5', '#9e9e9e'],
     ]);
   });

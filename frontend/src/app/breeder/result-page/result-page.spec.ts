@@ -51,7 +51,7 @@ describe('ResultPage', () => {
   it('marks unsure traits as "not sure" (in text, not only colour)', async () => {
     await open('p1', withPrediction(catPrediction()));
     const rows = Array.from(el.querySelectorAll('.traits > li'));
-    const pattern = rows.find((r) => r.textContent?.includes('Pattern'))!;
+    const pattern = rows.find((r) => r.textContent?.includes('White pattern'))!;
     const colour = rows.find((r) => r.textContent?.includes('Colour'))!;
     expect(pattern.textContent).toContain('not sure');
     expect(pattern.textContent).toContain('“Bicolour” is the model’s best guess');
@@ -68,8 +68,8 @@ describe('ResultPage', () => {
     await open('p1', withPrediction(p));
     const rows = Array.from(el.querySelectorAll('.traits > li'));
     const row = (name: string) => rows.find((r) => r.querySelector('.trait-name')?.textContent?.trim() === name)!;
-    expect(row('Pattern').textContent).toContain('has not learnt this trait yet');
-    expect(row('Pattern').querySelector('[role=meter]')).toBeNull();
+    expect(row('White pattern').textContent).toContain('has not learnt this trait yet');
+    expect(row('White pattern').querySelector('[role=meter]')).toBeNull();
     expect(row('Tabby').textContent).toContain('unlike the photos the model learnt this trait from');
     expect(row('Tabby').querySelector('[role=meter]')).toBeNull(); // "99% · not sure" would contradict itself
     expect(row('Colourpoint').textContent).toContain('below the confidence it needs');
@@ -83,8 +83,33 @@ describe('ResultPage', () => {
     p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
     await open('p1', withPrediction(p));
     const summary = el.querySelector('.unsure-summary')?.textContent ?? '';
-    expect(summary).toContain('has not learnt some traits yet');
+    expect(summary).toContain('has not learnt that yet');
     expect(summary).not.toContain('clearer photo');
+  });
+
+  it('says the EMS code is partial when it leaves out traits the model is not sure of (EMS lists only what is there)', async () => {
+    const p = catPrediction({ breederCode: 'BSH a', breederName: 'Blue' });
+    p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
+    p.traits.is_tabby = { value: null, confidence: 0.6, unsure: true, reason: 'uncertain' };
+    await open('p1', withPrediction(p));
+    expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain(
+      'Partial code: it does not say yet whether the cat has white or tabby markings, because the model is not sure',
+    );
+  });
+
+  it('explains a missing EMS code when the colour is not sure', async () => {
+    const p = catPrediction({ breederCode: null, breederName: null });
+    p.traits.colour = { value: null, confidence: 0.5, unsure: true, reason: 'uncertain' };
+    p.traits.pattern = { value: 'self', confidence: 0.9, unsure: false };
+    await open('p1', withPrediction(p));
+    expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain('No EMS code yet: the code starts with the colour');
+  });
+
+  it('shows no note under a complete code', async () => {
+    const p = catPrediction({ breederCode: 'BSH a', breederName: 'Blue' });
+    p.traits.pattern = { value: 'self', confidence: 0.9, unsure: false };
+    await open('p1', withPrediction(p));
+    expect(el.querySelector('.unsure-summary')).toBeNull();
   });
 
   it('names the colours and patterns the model has not learnt, the shorter way round', async () => {
@@ -94,9 +119,9 @@ describe('ResultPage', () => {
     const rows = Array.from(el.querySelectorAll('.traits > li'));
     const row = (name: string) => rows.find((r) => r.querySelector('.trait-name')?.textContent?.trim() === name)!;
     expect(row('Colour').querySelector('.unlearnt-note')?.textContent).toContain(
-      'This model has not learnt lilac, cinnamon or fawn yet: a cat of those colours gets the nearest colour it knows',
+      'This model has not learnt lilac, cinnamon or fawn yet: a cat of those colours may be shown as a colour it knows by mistake',
     );
-    expect(row('Pattern').querySelector('.unlearnt-note')?.textContent).toContain('has not learnt van yet: a cat of that pattern');
+    expect(row('White pattern').querySelector('.unlearnt-note')?.textContent).toContain('has not learnt van yet: a cat of that pattern');
     expect(row('Tabby').querySelector('.unlearnt-note')).toBeNull();
   });
 
@@ -106,7 +131,7 @@ describe('ResultPage', () => {
     p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
     await open('p1', withPrediction(p));
     const notes = Array.from(el.querySelectorAll('.unlearnt-note')).map((n) => n.textContent?.trim());
-    expect(notes).toEqual([expect.stringContaining('This model has learnt only black and blue so far: a cat of another colour gets the nearest of these')]);
+    expect(notes).toEqual([expect.stringContaining('This model has learnt only black and blue so far: a cat of another colour may be shown as one of these by mistake')]);
   });
 
   it('says so when the model is not sure there is a cat at all', async () => {

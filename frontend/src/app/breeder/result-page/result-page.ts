@@ -29,7 +29,7 @@ import { TraitChip } from '../../shared/trait-chip/trait-chip';
 import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
 import { FeedbackForm } from '../feedback-form/feedback-form';
 import { PredictionsApi } from '../predictions-api';
-import { buildTraitRows } from './trait-rows';
+import { buildTraitRows, codeNote } from './trait-rows';
 
 type LoadState =
   | { status: 'loading' }
@@ -76,9 +76,8 @@ export class ResultPage {
     const p = this.prediction();
     return p ? buildTraitRows(p, this.vocabulary()) : [];
   });
-  protected readonly anyUnsure = computed(() => this.rows().some((r) => r.unsure));
-  /** a better photo can only help where the model has learnt the trait (not when it is "untrained") */
-  protected readonly photoCouldHelp = computed(() => this.rows().some((r) => r.unsure && r.reason !== 'untrained'));
+  /** "Partial code: …" / "No EMS code yet: …" when the code leaves out what the model is not sure of */
+  protected readonly codeNote = computed(() => codeNote(this.rows(), this.prediction()?.breederCode ?? null, this.prediction()?.traits.is_cat.unsure ?? false));
   protected readonly breed = computed(() => this.vocabulary().breed);
   protected readonly headline = viewChild<ElementRef<HTMLElement>>('headline');
 

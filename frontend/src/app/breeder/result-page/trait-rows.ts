@@ -71,12 +71,46 @@ function unlearntNote(prediction: Prediction, name: TraitName, vocabulary: Vocab
   const noun = name === 'colour' ? 'colour' : 'pattern';
   if (learnt.length === 0) return null;
   if (learnt.length < missing.length) {
-    return `This model has learnt only ${list(words(learnt), 'and')} so far: a cat of another ${noun} gets the nearest of these, or “not sure”.`;
+    return `This model has learnt only ${list(words(learnt), 'and')} so far: a cat of another ${noun} may be shown as one of these by mistake, or as “not sure”.`;
   }
   const those = missing.length === 1 ? `that ${noun}` : `those ${noun}s`;
-  return `This model has not learnt ${list(words(missing), 'or')} yet: a cat of ${those} gets the nearest ${noun} it knows, or “not sure”.`;
+  return `This model has not learnt ${list(words(missing), 'or')} yet: a cat of ${those} may be shown as a ${noun} it knows by mistake, or as “not sure”.`;
 }
 
 function list(items: string[], conjunction: 'and' | 'or'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** What a trait the model is not sure of leaves out of the EMS code, in a breeder's words. */
+const LEFT_OUT: Partial<Record<TraitName, string>> = { pattern: 'white', is_tabby: 'tabby markings', is_pointed: 'colourpoint' };
+
+/**
+ * How far to trust the EMS code above the traits. EMS lists only what is there, so a code that leaves out a trait
+ * the model is not sure of reads as "not present" to a breeder ("BSH a" = blue with no white): say it is partial,
+ * and whether a better photo could help (not for traits the model has not learnt). Null when the code is complete.
+ * `catUnsure`: the page already says a better photo can help.
+ */
+export function codeNote(rows: readonly TraitRow[], code: string | null, catUnsure = false): string | null {
+  const colour = rows.find((r) => r.name === 'colour');
+  // left out of the code: no answer at all; guessed: an older result that kept the model's best guess in the code
+  const leftOut = code ? rows.filter((r) => LEFT_OUT[r.name] && r.unsure && !r.hasValue) : colour?.unsure ? [colour] : [];
+  const guessed = code ? rows.filter((r) => r.unsure && r.hasValue) : [];
+  if (!leftOut.length && !guessed.length) return null;
+  const sentences: string[] = [];
+  if (!code) sentences.push('No EMS code yet: the code starts with the colour, and the model is not sure of the colour.');
+  else if (leftOut.length) {
+    sentences.push(
+      `Partial code: it does not say yet whether the cat has ${list(leftOut.map((r) => LEFT_OUT[r.name]!), 'or')}, because the model is not sure (marked “not sure” below).`,
+    );
+  }
+  if (guessed.length) sentences.push(`The code uses the model’s best guess for ${list(guessed.map((r) => r.traitName.toLowerCase()), 'and')}, so it may be off.`);
+  if (!catUnsure) {
+    const unsure = [...leftOut, ...guessed];
+    sentences.push(
+      unsure.every((r) => r.reason === 'untrained')
+        ? `The current model has not learnt ${!code ? 'colours' : unsure.length === 1 ? 'that' : 'those'} yet: it needs more labelled photos.`
+        : 'A clearer photo of the whole cat, in daylight, can help.',
+    );
+  }
+  return sentences.join(' ');
 }

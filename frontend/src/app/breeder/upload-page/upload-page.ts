@@ -92,7 +92,7 @@ export class UploadPage {
   });
   protected readonly analysingText = computed(() => {
     const t = this.analysingSeconds();
-    if (t < 6) return 'Analysing coat colour, pattern, tabby and colourpoint…';
+    if (t < 6) return 'Analysing coat colour, white pattern, tabby and colourpoint…';
     if (t < 20) return `Still analysing (${t} s). Busy moments can take a little longer…`;
     return `Still working (${t} s). The server is busy; you can keep waiting or try again later.`;
   });
