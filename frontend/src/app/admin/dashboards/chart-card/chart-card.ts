@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { downloadCsv, toCsv } from '../csv';
@@ -102,6 +102,22 @@ export function formatCell(v: unknown, format: TableColumn['format'] = 'text'): 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ChartCard {
+  constructor() {
+    // The chart is a picture (role="img"; its numbers are in the table beside it), but Chrome lets a keyboard
+    // stop on every bar and point ngx-charts draws (it gives them tooltip focus handlers): hundreds of unnamed
+    // Tab stops on the dashboards page. Keep whatever the chart draws, now or after a data change, out of the
+    // Tab order; mouse tooltips are unchanged.
+    const host = inject(ElementRef<HTMLElement>).nativeElement as HTMLElement;
+    let observer: MutationObserver | undefined;
+    afterNextRender(() => {
+      const untab = () => host.querySelectorAll('.chart svg, .chart svg *').forEach((el) => el.getAttribute('tabindex') !== '-1' && el.setAttribute('tabindex', '-1'));
+      untab();
+      observer = new MutationObserver(untab);
+      observer.observe(host, { childList: true, subtree: true });
+    });
+    inject(DestroyRef).onDestroy(() => observer?.disconnect());
+  }
+
   readonly id = input.required<string>();
   readonly title = input.required<string>();
   readonly subtitle = input<string>('');

@@ -33,4 +33,23 @@ describe('LoginPage', () => {
     expect(el.querySelector<HTMLInputElement>('input[formcontrolname=username]')!.value).toBe('anna');
     backend.verify();
   });
+
+  it('sending an empty form takes focus to the first empty field', async () => {
+    TestBed.configureTestingModule({
+      imports: [LoginPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()],
+    });
+    const fixture = TestBed.createComponent(LoginPage);
+    const el: HTMLElement = fixture.nativeElement;
+    document.body.appendChild(el);
+    fixture.detectChanges();
+    const password = el.querySelector<HTMLInputElement>('input[formcontrolname=password]')!;
+    password.value = 'something';
+    password.dispatchEvent(new Event('input'));
+    password.focus();
+    el.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    fixture.detectChanges();
+    expect(document.activeElement).toBe(el.querySelector('input[formcontrolname=username]'));
+    el.remove();
+  });
 });

@@ -34,11 +34,14 @@ export class LoginPage {
   protected readonly error = signal<string | null>(null);
   protected readonly hidePassword = signal(true);
   private readonly errorBox = viewChild<ElementRef<HTMLElement>>('errorBox');
+  private readonly host = inject(ElementRef<HTMLElement>).nativeElement as HTMLElement;
   private readonly formDirective = viewChild(FormGroupDirective);
 
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      // take the user to the first field that needs them (its error is read out with it)
+      this.host.querySelector<HTMLInputElement>('input.ng-invalid')?.focus();
       return;
     }
     const { username, password } = this.form.getRawValue();
