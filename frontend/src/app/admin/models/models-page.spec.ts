@@ -101,4 +101,58 @@ describe('ModelsPage', () => {
     expect(ece.querySelector('mat-icon')?.textContent).toBe('thumb_down');
     expect(ece.textContent).toContain('(worse)');
   });
+
+  describe('keyboard focus of the details card', () => {
+    /** jsdom has no scrollIntoView (the page scrolls the card into view when it opens) */
+    const hadScroll = 'scrollIntoView' in Element.prototype;
+    beforeEach(() => {
+      if (!hadScroll) Element.prototype.scrollIntoView = () => undefined;
+    });
+    afterEach(() => {
+      if (!hadScroll) delete (Element.prototype as Partial<Element>).scrollIntoView;
+    });
+
+    /** the page moves focus in a timeout, after the card has rendered */
+    const settle = async () => {
+      await render();
+      await new Promise((r) => setTimeout(r));
+      await render();
+    };
+    const detailsButton = (id: string) => el.querySelector<HTMLButtonElement>(`tr[data-model-id="${id}"] [data-testid="model-details"]`)!;
+
+    it("moves focus to the card's heading when Details opens it, and back to that Details button when it closes", async () => {
+      detailsButton('b').focus();
+      detailsButton('b').click();
+      await settle();
+      const heading = el.querySelector<HTMLElement>('[data-testid="model-detail"] h2')!;
+      expect(heading.id).toBe('detail-title');
+      expect(heading.getAttribute('tabindex')).toBe('-1');
+      expect(document.activeElement).toBe(heading);
+
+      el.querySelector<HTMLButtonElement>('[data-testid="close-details"]')!.click();
+      await settle();
+      expect(el.querySelector('[data-testid="model-detail"]')).toBeNull();
+      expect(document.activeElement).toBe(detailsButton('b'));
+    });
+
+    it('takes focus to the activation question, and back to the button that asked when it is cancelled (or Escape)', async () => {
+      const activate = () => el.querySelector<HTMLButtonElement>('tr[data-model-id="b"] [data-testid="activate-model"]')!;
+      activate().focus();
+      activate().click();
+      await settle();
+      expect(document.activeElement?.id).toBe('confirm-title');
+      el.querySelector('[data-testid="activate-confirm"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await settle();
+      expect(el.querySelector('[data-testid="activate-confirm"]')).toBeNull();
+      expect(document.activeElement).toBe(activate());
+    });
+
+    it('makes the wide table of all models a focusable, named region (so it can be scrolled with the keyboard)', () => {
+      const wrap = el.querySelector('[data-testid="models-table"]')!.parentElement!;
+      expect(wrap.classList).toContain('table-wrap');
+      expect(wrap.getAttribute('tabindex')).toBe('0');
+      expect(wrap.getAttribute('role')).toBe('region');
+      expect(wrap.getAttribute('aria-label')).toBe('All models, table');
+    });
+  });
 });

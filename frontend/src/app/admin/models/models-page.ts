@@ -121,12 +121,29 @@ export class ModelsPage {
       next: (d) => {
         this.detailLoading.set(false);
         this.detail.set(d);
-        setTimeout(() => document.getElementById('model-detail')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+        setTimeout(() => {
+          // Keyboard: focus moves to the card's heading (the Details button is scrolled out of view).
+          document.getElementById('detail-title')?.focus({ preventScroll: true });
+          document.getElementById('model-detail')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        });
       },
       error: (err) => {
         this.detailLoading.set(false);
         this.detailError.set(describeHttpError(err));
       },
+    });
+  }
+
+  /** Closes the details card; focus goes back to that model's Details button (it would be lost on the page). */
+  closeDetail(): void {
+    const id = this.detail()?.id;
+    this.detail.set(null);
+    if (id === undefined) return;
+    setTimeout(() => {
+      const button = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="models-table"] [data-testid="model-details"]')).find(
+        (b) => b.closest<HTMLElement>('tr[data-model-id]')?.dataset['modelId'] === id,
+      );
+      button?.focus();
     });
   }
 
@@ -141,9 +158,15 @@ export class ModelsPage {
     return !!a && Date.parse(m.createdAt) < Date.parse(a.createdAt);
   }
 
+  /** the Activate / Roll back button that asked: focus goes back to it when the question is cancelled */
+  private activateOpener: HTMLElement | null = null;
+
   askActivate(m: ModelSummary): void {
     this.notice.set(null);
     this.confirming.set(m);
+    this.activateOpener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Keyboard and screen readers: the question appears above the table, so take focus to it (its title is read)
+    setTimeout(() => document.getElementById('confirm-title')?.focus());
     this.confirmWarnings.set(null);
     const active = this.active();
     forkJoin([this.api.detail(m.id), active && active.id !== m.id ? this.api.detail(active.id) : of(null)])
@@ -154,6 +177,13 @@ export class ModelsPage {
       });
   }
 
+  cancelActivate(): void {
+    this.confirming.set(null);
+    const opener = this.activateOpener;
+    this.activateOpener = null;
+    setTimeout(() => (opener?.isConnected ? opener : document.getElementById('models-title'))?.focus());
+  }
+
   confirmActivate(): void {
     const m = this.confirming();
     if (!m) return;
@@ -162,14 +192,16 @@ export class ModelsPage {
       next: (d) => {
         this.activating.set(false);
         this.confirming.set(null);
+        this.activateOpener = null;
         this.notice.set(`“${d.name}” is now the active model. Predictions switch to it within a few seconds.`);
+        setTimeout(() => document.querySelector<HTMLElement>('[data-testid="models-notice"]')?.focus());
         this.models.update((list) => list.map((x) => ({ ...x, isActive: x.id === d.id })));
         if (this.detail()?.id === d.id) this.detail.set(d);
         else if (this.detail()) this.detail.update((cur) => (cur ? { ...cur, isActive: false, activatedAt: null, activatedBy: null } : cur));
       },
       error: (err) => {
         this.activating.set(false);
-        this.confirming.set(null);
+        this.cancelActivate();
         this.error.set(describeHttpError(err));
       },
     });

@@ -1,9 +1,49 @@
+import { CdkTrapFocus, InteractivityChecker } from '@angular/cdk/a11y';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Injectable } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
+import { AdminPrediction } from './predictions-api';
 import { PredictionsPage } from './predictions-page';
+
+function prediction(id: string, over: Partial<AdminPrediction> = {}): AdminPrediction {
+  return {
+    id,
+    modelId: 'm1',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    imageUrl: `/api/predictions/${id}/image`,
+    traits: {
+      is_cat: { value: true, confidence: 0.99, unsure: false },
+      colour: { value: 'blue', confidence: 0.8, unsure: false },
+      pattern: { value: 'self', confidence: 0.4, unsure: true },
+      is_tabby: { value: false, confidence: 0.9, unsure: false },
+      is_pointed: { value: false, confidence: 0.95, unsure: false },
+    },
+    breederCode: 'BSH a',
+    breederName: 'Blue',
+    feedback: null,
+    userReview: 'none',
+    adminReview: 'none',
+    adminHasReviewed: false,
+    adminFeedback: null,
+    review: null,
+    trainingImageId: null,
+    width: 100,
+    height: 100,
+    ...over,
+  };
+}
+
+/** jsdom has no layout, so the CDK would find nothing tabbable: treat every element as visible. */
+@Injectable()
+class VisibleInteractivityChecker extends InteractivityChecker {
+  override isVisible(): boolean {
+    return true;
+  }
+}
 
 /** The filters' phone toggle (the stylesheet hides it from 720px up, where the filters always show). */
 describe('PredictionsPage filters toggle', () => {
@@ -71,5 +111,131 @@ describe('PredictionsPage filters toggle', () => {
     const chips = el.querySelector('[data-testid="filter-chips"]')!;
     expect(chips).not.toBeNull();
     expect(chips.closest('#prediction-filters')).toBeNull();
+  });
+});
+
+/** Keyboard use of the review panel: a dialog that keeps focus inside and gives it back to the row on close. */
+describe('PredictionsPage review panel focus', () => {
+  let fixture: ComponentFixture<PredictionsPage>;
+  let page: PredictionsPage;
+  let backend: HttpTestingController;
+  let el: HTMLElement;
+  const items = [prediction('p1'), prediction('p2'), prediction('p3')];
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [PredictionsPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: InteractivityChecker, useClass: VisibleInteractivityChecker },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(PredictionsPage);
+    page = fixture.componentInstance;
+    el = fixture.nativeElement;
+    backend.expectOne('/api/vocabulary').flush(null, { status: 404, statusText: 'Not Found' });
+    backend.expectOne('/api/admin/models').flush([]);
+    flushList(items);
+    await render();
+  });
+
+  afterEach(() => backend.verify());
+
+  async function render() {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
+  function flushList(list: AdminPrediction[]) {
+    backend.expectOne((r) => r.url === '/api/admin/predictions').flush({ items: list, total: list.length, page: 1, pageSize: 25 });
+  }
+
+  const panel = () => el.querySelector<HTMLElement>('[data-testid="review-panel"]');
+  const reviewButton = (id: string) => el.querySelector<HTMLButtonElement>(`tr[data-prediction-id="${id}"] [data-testid="open-review"]`)!;
+  const closeButton = () => panel()!.querySelector<HTMLButtonElement>('button[aria-label="Close review panel"]')!;
+
+  /** what a keyboard user does: focus the row's Review button and press it */
+  async function openWithKeyboard(id: string) {
+    reviewButton(id).focus();
+    reviewButton(id).click();
+    await render();
+  }
+
+  it('opens as a modal dialog named by its heading, with focus on it', async () => {
+    await openWithKeyboard('p2');
+    const p = panel()!;
+    expect(p.getAttribute('role')).toBe('dialog');
+    expect(p.getAttribute('aria-modal')).toBe('true');
+    expect(el.querySelector(`#${p.getAttribute('aria-labelledby')}`)?.textContent).toBe('Review prediction');
+    expect(document.activeElement).toBe(p);
+  });
+
+  it('traps focus in the panel: Tab past the last control wraps to the first, Shift+Tab before the first to the last', async () => {
+    await openWithKeyboard('p2');
+    const trap = fixture.debugElement.query(By.directive(CdkTrapFocus));
+    expect(trap?.nativeElement).toBe(panel());
+    expect(trap.injector.get(CdkTrapFocus).enabled).toBe(true);
+    // The trap's anchors sit just outside the panel; the browser's Tab / Shift+Tab lands on them first.
+    const start = panel()!.previousElementSibling as HTMLElement;
+    const end = panel()!.nextElementSibling as HTMLElement;
+    expect(start.classList).toContain('cdk-focus-trap-anchor');
+    expect(end.classList).toContain('cdk-focus-trap-anchor');
+    end.focus();
+    expect(document.activeElement).toBe(closeButton());
+    start.focus();
+    expect(document.activeElement).toBe(panel()!.querySelector('[data-testid="accept-prediction"]'));
+  });
+
+  it('gives focus back to the Review button of the row when the panel is closed with ×', async () => {
+    await openWithKeyboard('p2');
+    closeButton().click();
+    await render();
+    expect(panel()).toBeNull();
+    expect(document.activeElement).toBe(reviewButton('p2'));
+  });
+
+  it('gives focus back to the Review button of the row when the panel is closed with Escape', async () => {
+    await openWithKeyboard('p3');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await render();
+    expect(panel()).toBeNull();
+    expect(document.activeElement).toBe(reviewButton('p3'));
+  });
+
+  it("finds the row's Review button after the table was re-rendered, and the first one when the prediction has gone", async () => {
+    await openWithKeyboard('p2');
+    page.load();
+    flushList([prediction('p1'), prediction('p2')].map((p) => ({ ...p })));
+    await render();
+    page.close();
+    await render();
+    expect(document.activeElement).toBe(reviewButton('p2'));
+
+    await openWithKeyboard('p2');
+    page.load();
+    flushList([prediction('p3')]);
+    await render();
+    page.close();
+    await render();
+    expect(document.activeElement).toBe(reviewButton('p3'));
+  });
+
+  it('keeps focus in the panel after a review is saved (the panel stays open on the updated prediction)', async () => {
+    await openWithKeyboard('p1');
+    const accept = panel()!.querySelector<HTMLButtonElement>('[data-testid="accept-prediction"]')!;
+    accept.focus();
+    accept.click();
+    await render();
+    expect(accept.disabled).toBe(true);
+    accept.blur(); // what a browser does with focus on a button that becomes disabled (jsdom keeps it)
+    backend.expectOne('/api/admin/predictions/p1/review').flush({ ...prediction('p1'), adminReview: 'accepted', adminHasReviewed: true, trainingImageId: 't1' });
+    await render();
+    expect(panel()).not.toBeNull();
+    expect(panel()!.contains(document.activeElement)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { DatePipe } from '@angular/common';
+import { CdkTrapFocus } from '@angular/cdk/a11y';
 import { RouterLink } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -64,6 +65,7 @@ const TRAINING_SET_NOTE: Record<NonNullable<ReviewResult['trainingSet']> | 'none
 @Component({
   selector: 'app-predictions-page',
   imports: [
+    CdkTrapFocus,
     DatePipe,
     RouterLink,
     MatButtonModule,
@@ -126,6 +128,9 @@ export class PredictionsPage {
   readonly saving = signal(false);
   readonly panelError = signal<string | null>(null);
   private readonly panel = viewChild<ElementRef<HTMLElement>>('panel');
+  private readonly tableCard = viewChild<ElementRef<HTMLElement>>('tableCard');
+  /** the table control (Review button or photo) that opened the panel: focus goes back to it when the panel closes */
+  private opener: HTMLElement | null = null;
 
   readonly allOnPageSelected = computed(() => this.items().length > 0 && this.items().every((p) => this.selected().has(p.id)));
   readonly someOnPageSelected = computed(() => this.items().some((p) => this.selected().has(p.id)) && !this.allOnPageSelected());
@@ -318,6 +323,8 @@ export class PredictionsPage {
   // ---- review panel --------------------------------------------------------------------------------
 
   open(p: AdminPrediction): void {
+    const active = document.activeElement;
+    this.opener = active instanceof HTMLElement && this.tableCard()?.nativeElement.contains(active) ? active : null;
     this.current.set(p);
     this.draft.set(startingLabel(p));
     this.addToTraining.set(!p.trainingImageId);
@@ -327,8 +334,40 @@ export class PredictionsPage {
   }
 
   close(): void {
+    const id = this.current()?.id;
     this.current.set(null);
     this.draft.set(null);
+    if (id) afterNextRender(() => this.restoreFocus(id), { injector: this.injector });
+  }
+
+  /**
+   * Keyboard: after the panel closes, focus goes back to the control that opened it (the prediction's Review
+   * button or photo); when that row has been re-rendered, to its Review button; when the prediction is no longer
+   * listed (the filters or the page changed), to the first Review button, else to the table.
+   */
+  private restoreFocus(id: string): void {
+    const card = this.tableCard()?.nativeElement;
+    if (!card) return;
+    const opener = this.opener;
+    this.opener = null;
+    const row = (el: Element) => el.closest<HTMLElement>('tr[data-prediction-id]')?.dataset['predictionId'];
+    const target =
+      (opener?.isConnected && card.contains(opener) && row(opener) === id ? opener : null) ??
+      Array.from(card.querySelectorAll<HTMLElement>('[data-testid="open-review"]')).find((b) => row(b) === id) ??
+      card.querySelector<HTMLElement>('[data-testid="open-review"]') ??
+      card;
+    target.focus();
+  }
+
+  /** After a save the panel stays open; a button that was disabled while saving has lost focus: keep it in the panel. */
+  private keepFocusInPanel(): void {
+    afterNextRender(
+      () => {
+        const panel = this.panel()?.nativeElement;
+        if (panel && !panel.contains(document.activeElement)) panel.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   setDraft(trait: TraitName, key: string): void {
@@ -355,10 +394,12 @@ export class PredictionsPage {
         this.draft.set(startingLabel(updated));
         this.items.update((list) => list.map((x) => (x.id === updated.id ? updated : x)));
         this.notice.set(`${decision === 'accept' ? 'Accepted' : 'Corrected'} the prediction${TRAINING_SET_NOTE[updated.trainingSet ?? 'none']}`);
+        this.keepFocusInPanel();
       },
       error: (err) => {
         this.saving.set(false);
         this.panelError.set(describeHttpError(err));
+        this.keepFocusInPanel();
       },
     });
   }
