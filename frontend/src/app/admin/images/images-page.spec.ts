@@ -5,8 +5,11 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import { ImagesPage } from './images-page';
 import { TrainingImage } from './images-api';
+import { SHORTCUTS } from './labelling';
 
 const BASE = '/api/admin/training-images';
+/** MatSelect reads keyCode, the page reads key. */
+const KEY_CODES: Record<string, number> = { Enter: 13, Escape: 27, ' ': 32, End: 35, Home: 36, ArrowLeft: 37, ArrowUp: 38, ArrowRight: 39, ArrowDown: 40, j: 74 };
 
 function image(n: number, extra: Partial<TrainingImage> = {}): TrainingImage {
   const id = n.toString(16).padStart(24, '0');
@@ -320,5 +323,238 @@ describe('ImagesPage selection', () => {
     expect(el.querySelector('[data-testid="total"]')?.textContent?.trim()).toBe('1 image matches');
     expect(el.querySelector('[data-testid="selected-count"]')?.textContent?.trim()).toBe('1 selected');
     expect(el.querySelector('[role="alertdialog"]')?.textContent).toContain('Delete 1 image and their stored files?');
+  });
+
+  // ------------------------------------------------------------------ keyboard
+
+  /** A keydown as the browser sends it to the focused element (bubbling, cancelable). */
+  function press(target: Element, key: string, init: KeyboardEventInit = {}): KeyboardEvent {
+    const e = new KeyboardEvent('keydown', { key, keyCode: KEY_CODES[key] ?? 0, bubbles: true, cancelable: true, ...init });
+    target.dispatchEvent(e);
+    return e;
+  }
+
+  function inlineSelect(trait: string, n: number): HTMLElement {
+    return el.querySelector<HTMLElement>(`mat-select[aria-label="${trait} of cat-${n}.jpg"]`)!;
+  }
+
+  async function focusOn(target: HTMLElement) {
+    target.focus();
+    await render();
+    expect(document.activeElement).toBe(target);
+  }
+
+  it('↑ / ↓ on a closed inline select move to the same select of the row below / above: no label is saved', async () => {
+    // "yes": a closed select would step to "no" on ↓ (and "—" to "no" on ↑)
+    page.items.update((rows) => rows.map((r, i) => (i === 2 ? { ...r, label: { ...r.label, is_cat: true }, isLabelled: true } : r)));
+    await render();
+    const cat3 = inlineSelect('Cat', 3);
+    expect(cat3.textContent).toContain('yes');
+    await focusOn(cat3);
+    expect(page.focused()).toBe(2); // the focus row follows the keyboard focus
+
+    const down = press(cat3, 'ArrowDown');
+    await render();
+    expect(down.defaultPrevented).toBe(true);
+    backend.expectNone(`${BASE}/labels`);
+    expect(page.focused()).toBe(3);
+    expect(document.activeElement).toBe(inlineSelect('Cat', 4));
+    expect(cat3.getAttribute('aria-expanded')).toBe('false');
+
+    press(inlineSelect('Cat', 4), 'ArrowUp');
+    press(inlineSelect('Cat', 3), 'ArrowRight');
+    await render();
+    expect(document.activeElement).toBe(inlineSelect('Colour', 3));
+    press(inlineSelect('Colour', 3), 'ArrowLeft', { shiftKey: true }); // Shift+arrow changes a closed select's value too
+    press(inlineSelect('Cat', 3), 'Home');
+    press(inlineSelect('Cat', 3), 'End');
+    await render();
+    expect(document.activeElement).toBe(inlineSelect('Cat', 3));
+    expect(page.focused()).toBe(2);
+
+    await focusOn(inlineSelect('Cat', 1));
+    press(inlineSelect('Cat', 1), 'ArrowUp'); // the first row stays the first
+    await render();
+    expect(page.focused()).toBe(0);
+    expect(document.activeElement).toBe(inlineSelect('Cat', 1));
+    backend.expectNone(`${BASE}/labels`);
+    expect(page.items()[2].label.is_cat).toBe(true);
+    expect(inlineSelect('Cat', 3).textContent).toContain('yes');
+    expect(page.items().filter((i) => i.isLabelled).length).toBe(1);
+  });
+
+  it('Enter, Space and Alt+↓ still open an inline select, whose arrows move between the options', async () => {
+    const colour = inlineSelect('Colour', 2);
+    await focusOn(colour);
+    press(colour, 'Enter');
+    await render();
+    expect(colour.getAttribute('aria-expanded')).toBe('true');
+    const active = colour.getAttribute('aria-activedescendant');
+    press(colour, 'ArrowUp');
+    await render();
+    expect(colour.getAttribute('aria-activedescendant')).not.toBe(active); // moved in the panel
+    expect(page.focused()).toBe(1); // not the focus row
+    backend.expectNone(`${BASE}/labels`);
+    press(colour, 'Escape'); // closes the dropdown only
+    await render();
+    expect(colour.getAttribute('aria-expanded')).toBe('false');
+
+    press(colour, ' ');
+    await render();
+    expect(colour.getAttribute('aria-expanded')).toBe('true');
+    press(colour, 'Escape');
+    await render();
+
+    press(colour, 'ArrowDown', { altKey: true });
+    await render();
+    expect(colour.getAttribute('aria-expanded')).toBe('true');
+    press(colour, 'ArrowUp'); // "—" → "other"
+    press(colour, 'Enter'); // choosing an option still saves it
+    const req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body).toEqual({ ids: [firstPage[1].id], label: { colour: 'other' } });
+    req.flush({ matched: 1, modified: 1 });
+  });
+
+  it('Escape on a closed select of the bulk panel closes the panel (focus back on "Label…"); on an open one only its dropdown', async () => {
+    page.toggle(firstPage[0].id);
+    await render();
+    const open = el.querySelector<HTMLButtonElement>('[data-testid="open-bulk"]')!;
+    await focusOn(open);
+    open.click();
+    await render();
+    const cat = el.querySelector<HTMLElement>('[data-testid="bulk-is_cat"]')!;
+    expect(document.activeElement).toBe(cat); // the panel takes the focus
+
+    press(cat, 'Enter');
+    await render();
+    expect(cat.getAttribute('aria-expanded')).toBe('true');
+    press(cat, 'Escape');
+    await render();
+    expect(cat.getAttribute('aria-expanded')).toBe('false');
+    expect(page.bulkOpen()).toBe(true);
+    expect(el.querySelector('[data-testid="bulk-panel"]')).not.toBeNull();
+
+    const esc = press(cat, 'Escape');
+    await render();
+    expect(esc.defaultPrevented).toBe(true);
+    expect(page.bulkOpen()).toBe(false);
+    expect(el.querySelector('[data-testid="bulk-panel"]')).toBeNull();
+    expect(document.activeElement).toBe(el.querySelector('[data-testid="open-bulk"]'));
+    expect(page.selectedCount()).toBe(1); // Escape closed the panel, not the selection
+  });
+
+  it('closing the bulk panel or the delete confirmation gives the focus back to its button, or to Refresh once that is gone', async () => {
+    page.toggle(firstPage[2].id);
+    page.toggle(firstPage[5].id);
+    await render();
+    const label = () => el.querySelector<HTMLButtonElement>('[data-testid="open-bulk"]');
+    const del = () => el.querySelector<HTMLButtonElement>('[data-testid="open-delete"]');
+    const refresh = el.querySelector<HTMLButtonElement>('[data-testid="refresh"]')!;
+    const panelButton = (text: string) =>
+      Array.from(el.querySelectorAll<HTMLButtonElement>('[data-testid="bulk-panel"] button, [role="alertdialog"] button')).find((b) => b.textContent?.trim() === text)!;
+
+    // bulk panel: Cancel
+    label()!.click();
+    await render();
+    await focusOn(panelButton('Cancel'));
+    panelButton('Cancel').click();
+    await render();
+    expect(document.activeElement).toBe(label());
+
+    // bulk panel: Apply (the panel closes, then the reload drops both rows from the selection: Label… is gone)
+    label()!.click();
+    await render();
+    page.setBulk('colour', 'cream');
+    await render();
+    await focusOn(panelButton('Apply'));
+    panelButton('Apply').click();
+    backend.expectOne(`${BASE}/labels`).flush({ matched: 2, modified: 2 });
+    await render();
+    expect(page.bulkOpen()).toBe(false);
+    expect(document.activeElement).toBe(label());
+    flushList(firstPage.filter((_, i) => i !== 2 && i !== 5), 35);
+    await render();
+    expect(label()).toBeNull();
+    expect(document.activeElement).toBe(refresh);
+
+    // delete confirmation: Escape, Cancel, then Delete
+    page.toggle(firstPage[0].id);
+    await render();
+    del()!.focus();
+    del()!.click();
+    await render();
+    expect(document.activeElement).toBe(panelButton('Cancel')); // the confirmation takes the focus
+    press(document.activeElement!, 'Escape');
+    await render();
+    expect(page.confirmDelete()).toBe(false);
+    expect(document.activeElement).toBe(del());
+    del()!.click();
+    await render();
+    panelButton('Cancel').click();
+    await render();
+    expect(document.activeElement).toBe(del());
+    del()!.click();
+    await render();
+    await focusOn(panelButton('Delete'));
+    panelButton('Delete').click();
+    await render();
+    expect(document.activeElement).toBe(del()); // while the delete runs
+    backend.expectOne((r) => r.method === 'DELETE' && r.url === BASE).flush({ deleted: 1 });
+    await render();
+    expect(del()).toBeNull();
+    expect(document.activeElement).toBe(refresh);
+    flushList(firstPage.slice(1), 34);
+    await render();
+    expect(document.activeElement).toBe(refresh);
+  });
+
+  it('↑ / ↓ move the focus row from the table or with nothing focused, and scroll anywhere else; j / k work page-wide', async () => {
+    const balance = button('Balance')!;
+    await focusOn(balance);
+    const down = press(balance, 'ArrowDown');
+    expect(down.defaultPrevented).toBe(false); // the browser scrolls
+    expect(page.focused()).toBe(0);
+    expect(press(balance, 'j').defaultPrevented).toBe(true);
+    expect(page.focused()).toBe(1);
+    expect(document.activeElement).toBe(balance);
+
+    balance.blur(); // nothing focused
+    expect(press(document.body, 'ArrowDown').defaultPrevented).toBe(true);
+    expect(page.focused()).toBe(2);
+    press(document.body, 'ArrowUp');
+    expect(page.focused()).toBe(1);
+
+    // in the table: the focus stays in its column (the row's checkbox here)
+    const checkbox = (n: number) => el.querySelector<HTMLInputElement>(`input[aria-label="Select cat-${n}.jpg"]`)!;
+    await focusOn(checkbox(5));
+    expect(page.focused()).toBe(4);
+    expect(press(checkbox(5), 'ArrowDown').defaultPrevented).toBe(true);
+    await render();
+    expect(page.focused()).toBe(5);
+    expect(document.activeElement).toBe(checkbox(6));
+    press(checkbox(6), 'k');
+    await render();
+    expect(page.focused()).toBe(4);
+    expect(document.activeElement).toBe(checkbox(5));
+  });
+
+  it('Escape with nothing open clears the selection, says so in the live region, and the help overlay tells it', async () => {
+    page.toggle(firstPage[0].id);
+    await render();
+    press(document.body, 'Escape');
+    await render();
+    expect(page.selectedCount()).toBe(0);
+    const note = el.querySelector('.selection-bar[role="status"] [data-testid="selection-note"]');
+    expect(note?.textContent?.trim()).toBe('Selection cleared');
+    page.toggle(firstPage[1].id); // a new selection takes the note away
+    await render();
+    expect(el.querySelector('[data-testid="selection-note"]')).toBeNull();
+
+    press(document.body, '?');
+    await render();
+    const help = el.querySelector('[data-testid="help"]')!.textContent ?? '';
+    expect(help).toContain('Close a panel, else clear the selection');
+    expect(help).toMatch(/elsewhere they scroll the page/);
+    expect(SHORTCUTS.find((s) => s.keys === 'Esc')?.action).toBe('Close a panel, else clear the selection');
   });
 });

@@ -1,5 +1,7 @@
+import { Directionality } from '@angular/cdk/bidi';
+import { DOCUMENT } from '@angular/common';
 import { HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, HostListener, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, HostListener, Injector, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
@@ -16,6 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { AuthImg } from './auth-img';
+import { SCROLL_KEYS, arrowStep, firstFocusable, focusIsLost, focusedElement, isOpenSelect, sameColumnControl } from './keyboard';
 import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
 import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
 
@@ -42,6 +45,10 @@ export class ImagesPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly document = inject(DOCUMENT);
+  private readonly dir = inject(Directionality);
 
   readonly colours = COLOURS;
   readonly patterns = PATTERNS;
@@ -81,6 +88,11 @@ export class ImagesPage {
   readonly helpOpen = signal(false);
   readonly preview = signal<TrainingImage | null>(null);
   readonly confirmDelete = signal(false);
+  /** Said in the selection bar's live region when Escape cleared the selection (it is gone from sight too). */
+  readonly selectionNote = signal<string | null>(null);
+  /** What had the focus when the bulk panel / the delete confirmation opened: it gets the focus back. */
+  private bulkOpener: HTMLElement | null = null;
+  private deleteOpener: HTMLElement | null = null;
 
   readonly upload = signal<{ phase: 'sending' | 'importing'; percent: number; message: string; name: string } | null>(null);
   readonly uploadResult = signal<ImportJob | null>(null);
@@ -106,7 +118,11 @@ export class ImagesPage {
     const q = this.route.snapshot.queryParamMap;
     this.filter.set(filterFromQuery(Object.fromEntries(q.keys.map((k) => [k, q.get(k)]))));
     this.load();
+    // Capture phase: runs before a row's mat-select handles the key itself (see onSelectKey).
+    const onSelectKey = (e: KeyboardEvent) => this.onSelectKey(e);
+    this.host.nativeElement.addEventListener('keydown', onSelectKey, true);
     this.destroyRef.onDestroy(() => {
+      this.host.nativeElement.removeEventListener('keydown', onSelectKey, true);
       this.listSub?.unsubscribe();
       this.jobSub?.unsubscribe();
     });
@@ -127,6 +143,8 @@ export class ImagesPage {
           this.keepSelectionVisible();
           this.focused.set(Math.min(this.focused(), Math.max(0, res.items.length - 1)));
           this.loading.set(false);
+          // a focused control the reload took away (a row that left, "Label…" of an emptied selection)
+          this.returnFocus(() => [], true);
         },
         error: (err) => {
           this.error.set(describeHttpError(err));
@@ -193,6 +211,7 @@ export class ImagesPage {
 
   // ------------------------------------------------------------------ selection
   toggle(id: string): void {
+    this.selectionNote.set(null);
     this.allMatching.set(false);
     this.selected.update((s) => {
       const n = new Set(s);
@@ -203,18 +222,22 @@ export class ImagesPage {
   }
 
   togglePage(): void {
+    this.selectionNote.set(null);
     this.allMatching.set(false);
     this.selected.set(this.allOnPageSelected() ? new Set() : new Set(this.items().map((i) => i.id)));
   }
 
   selectAllMatching(): void {
+    this.selectionNote.set(null);
     this.allMatching.set(true);
     this.selected.set(new Set(this.items().map((i) => i.id)));
+    this.returnFocus(() => [this.control('open-bulk')], true); // its button is gone
   }
 
   clearSelection(): void {
     this.allMatching.set(false);
     this.selected.set(new Set());
+    this.returnFocus(() => [], true); // the selection's buttons are gone
   }
 
   /**
@@ -237,6 +260,53 @@ export class ImagesPage {
     return ids.length ? { ids } : null;
   }
 
+  // ------------------------------------------------------------------ panels
+  openBulk(): void {
+    if (!this.selectedCount()) return;
+    this.bulkOpener = focusedElement(this.document);
+    this.bulkOpen.set(true);
+  }
+
+  /** Closes the bulk panel; the focus goes back to what opened it (else "Label…", else Refresh). */
+  closeBulk(): void {
+    if (!this.bulkOpen()) return;
+    this.bulkOpen.set(false);
+    this.returnFocus(() => [this.bulkOpener, this.control('open-bulk')]);
+  }
+
+  openConfirm(): void {
+    this.deleteOpener = focusedElement(this.document);
+    this.confirmDelete.set(true);
+  }
+
+  /** Closes the delete confirmation; the focus goes back to "Delete…" (else Refresh). */
+  closeConfirm(): void {
+    if (!this.confirmDelete()) return;
+    this.confirmDelete.set(false);
+    this.returnFocus(() => [this.deleteOpener, this.control('open-delete')]);
+  }
+
+  /**
+   * After the next render, if the keyboard focus is nowhere (the control that had it went with its panel or with
+   * the selection), gives it to the first of `targets` still on the page, else to Refresh. `onlyIfRemoved`: only
+   * when the element focused now is what the render took away, so a reload never moves a focus put elsewhere.
+   */
+  private returnFocus(targets: () => readonly (Element | null | undefined)[], onlyIfRemoved = false): void {
+    const before = focusedElement(this.document);
+    if (onlyIfRemoved && !before) return;
+    afterNextRender(
+      () => {
+        if (!focusIsLost(this.document) || (onlyIfRemoved && before?.isConnected)) return;
+        firstFocusable([...targets(), this.control('refresh')])?.focus();
+      },
+      { injector: this.injector },
+    );
+  }
+
+  private control(testId: string): HTMLElement | null {
+    return this.host.nativeElement.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  }
+
   // ------------------------------------------------------------------ labelling
   setBulk(trait: TraitKey, value: string): void {
     this.bulkLabel.update((l) => ({ ...l, [trait]: value }));
@@ -251,7 +321,7 @@ export class ImagesPage {
     }
     const sel = this.selection();
     if (!sel || !Object.keys(label).length) return;
-    this.sendLabel(sel, label, () => this.bulkOpen.set(false));
+    this.sendLabel(sel, label, () => this.closeBulk());
   }
 
   labelOne(image: TrainingImage, trait: TraitKey, value: string): void {
@@ -307,7 +377,7 @@ export class ImagesPage {
   deleteSelected(): void {
     const sel = this.selection();
     if (!sel) return;
-    this.confirmDelete.set(false);
+    this.closeConfirm();
     this.busy.set('Deleting…');
     this.api.delete(sel).subscribe({
       next: (r) => {
@@ -403,30 +473,99 @@ export class ImagesPage {
     if (this.helpOpen() || this.preview() || this.bulkOpen() || this.confirmDelete()) return;
     // Enter / Space on a focused button, link, chip or checkbox activate that control, not the focus row
     if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, input, [role="button"], [role="option"], [role="checkbox"]')) return;
+    // ↑ / ↓ move the focus row from the table or from nowhere; anywhere else they scroll the page (j / k work anywhere)
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !this.rowKeysApply(target)) return;
     const items = this.items();
     const current = items[this.focused()];
-    if (e.key === 'j' || e.key === 'ArrowDown') return this.consume(e, () => this.focused.set(Math.min(items.length - 1, this.focused() + 1)));
-    if (e.key === 'k' || e.key === 'ArrowUp') return this.consume(e, () => this.focused.set(Math.max(0, this.focused() - 1)));
+    if (e.key === 'j' || e.key === 'ArrowDown') return this.consume(e, () => this.moveFocusRow(1, target));
+    if (e.key === 'k' || e.key === 'ArrowUp') return this.consume(e, () => this.moveFocusRow(-1, target));
     if (e.key === 'x' && current) return this.consume(e, () => this.toggle(current.id));
     if (e.key === 'Enter' && current) return this.consume(e, () => this.preview.set(current));
-    if (e.key === 'l') return this.consume(e, () => this.selectedCount() && this.bulkOpen.set(true));
+    if (e.key === 'l') return this.consume(e, () => this.openBulk());
     const action = shortcutLabel(e.key, current?.label);
     if (action && current) {
       this.consume(e, () => {
         if (this.selected().size || this.allMatching()) return this.sendLabel(this.selection()!, action);
         this.labelRow(current, action);
-        this.focused.set(Math.min(items.length - 1, this.focused() + 1));
+        this.moveFocusRow(1, target);
       });
     }
   }
 
-  /** Escape closes the topmost thing: help, preview, bulk panel, delete confirmation, then the selection. */
+  /**
+   * Keys on a closed select, seen in the capture phase (before the select's own handler):
+   * - a row's select: a closed Material select changes its value on the arrows (as a native select does), and the
+   *   row would save it at once. ↑ / ↓ go to the same select of the row above / below instead (as the page's ↑ / ↓),
+   *   ← / → to the previous / next trait; Home / End / PageUp / PageDown scroll. Enter, Space and Alt+↓ still open
+   *   the select, and in the open panel every key is the select's.
+   * - a select of the bulk panel: Escape closes the panel (on an open select it only closes the dropdown).
+   */
+  private onSelectKey(e: KeyboardEvent): void {
+    const select = (e.target as Element | null)?.closest?.('mat-select');
+    if (!select || isOpenSelect(select) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (select.closest('[data-testid="bulk-panel"]')) {
+      if (e.key === 'Escape') this.stop(e, () => this.closeBulk());
+      return;
+    }
+    if (!select.classList.contains('inline')) return;
+    if (SCROLL_KEYS.has(e.key)) return e.stopPropagation(); // not to the select; the browser scrolls
+    const step = arrowStep(e.key, this.dir.value === 'rtl');
+    if (!step) return;
+    this.stop(e, () => {
+      const row = select.closest('tr');
+      const index = this.rowElements().indexOf(row as HTMLElement);
+      if (index < 0) return;
+      if (step.rows) return this.moveFocusRow(step.rows, select, index);
+      const traits = Array.from(row!.querySelectorAll<HTMLElement>('mat-select.inline'));
+      traits[traits.indexOf(select as HTMLElement) + step.cols]?.focus();
+    });
+  }
+
+  /** Where ↑ / ↓ move the focus row: focus in the table, or nowhere (<body>, the page's <main>). */
+  private rowKeysApply(target: HTMLElement | null): boolean {
+    if (!target || target === this.document.body || target === this.document.documentElement || target.tagName === 'MAIN') return true;
+    return !!target.closest('.table-wrap');
+  }
+
+  /**
+   * Moves the focus row (from `from`, else the focus row). A control of a row keeps the focus in its column (the
+   * "Cat" select, the checkbox…) of the new row; otherwise the new focus row is scrolled into view.
+   */
+  private moveFocusRow(delta: number, from: Element | null, index = this.focused()): void {
+    const last = this.items().length - 1;
+    if (last < 0) return;
+    const next = Math.max(0, Math.min(last, index + delta));
+    this.focused.set(next);
+    const rows = this.rowElements();
+    const inRow = !!from && rows.some((r) => r.contains(from));
+    const control = inRow ? sameColumnControl(from!, rows[next]) : null;
+    if (control) return control.focus();
+    if (!inRow) afterNextRender(() => this.rowElements()[next]?.scrollIntoView?.({ block: 'nearest' }), { injector: this.injector });
+  }
+
+  /** The table's body rows, in the order of items(). */
+  private rowElements(): HTMLElement[] {
+    return Array.from(this.host.nativeElement.querySelectorAll<HTMLElement>('.table-wrap tr.mat-mdc-row'));
+  }
+
+  /** Escape closes the topmost thing: help, preview, delete confirmation, bulk panel, then clears the selection. */
   private closeTopmost(): void {
     if (this.helpOpen()) this.helpOpen.set(false);
     else if (this.preview()) this.preview.set(null);
-    else if (this.confirmDelete()) this.confirmDelete.set(false);
-    else if (this.bulkOpen()) this.bulkOpen.set(false);
-    else this.clearSelection();
+    else if (this.confirmDelete()) this.closeConfirm();
+    else if (this.bulkOpen()) this.closeBulk();
+    else {
+      const had = this.selectedCount();
+      this.clearSelection();
+      if (had) this.selectionNote.set('Selection cleared'); // the selection bar is a polite live region
+    }
+  }
+
+  /** The key is handled here: neither the browser nor the control it was meant for sees it. */
+  private stop(e: KeyboardEvent, fn: () => unknown): void {
+    e.preventDefault();
+    e.stopPropagation();
+    fn();
   }
 
   private consume(e: KeyboardEvent, fn: () => unknown): void {

@@ -26,7 +26,9 @@ export const TRAIT_TITLES: Record<TraitKey, string> = {
 
 /** Keyboard shortcuts of the labelling table (documented in the `?` overlay). */
 export const SHORTCUTS: { keys: string; action: string }[] = [
-  { keys: 'j / ↓, k / ↑', action: 'Move the focus row' },
+  { keys: 'j / k', action: 'Move the focus row down / up (anywhere but a text field)' },
+  { keys: '↓ / ↑', action: 'Move the focus row, from the table or with nothing focused (elsewhere they scroll the page)' },
+  { keys: '← / → / ↑ / ↓', action: 'On a row’s closed trait menu: the previous / next trait, the row above / below (never a new value: Enter, Space or Alt+↓ opens the menu)' },
   { keys: 'x', action: 'Select / unselect the focus row' },
   { keys: 'Enter', action: 'Open a larger preview' },
   { keys: '1 … 9, 0', action: 'Colour: black, blue, chocolate, lilac, cinnamon, fawn, red, cream, white, other' },
@@ -34,7 +36,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 't / p', action: 'Toggle tabby / colourpoint' },
   { keys: 'c / n', action: 'Is a cat / not a cat' },
   { keys: 'l', action: 'Open the bulk label panel for the selection' },
-  { keys: 'Esc', action: 'Close / clear the selection' },
+  { keys: 'Esc', action: 'Close a panel, else clear the selection' },
   { keys: '?', action: 'Show / hide this help' },
 ];
 
