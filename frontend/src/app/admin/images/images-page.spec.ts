@@ -383,6 +383,18 @@ describe('ImagesPage selection', () => {
     expect(page.items().filter((i) => i.isLabelled).length).toBe(1);
   });
 
+  it("a key typed on a closed inline select is the page's shortcut for that row, not the select's type-ahead", async () => {
+    const colour = inlineSelect('Colour', 2);
+    await focusOn(colour);
+    const b = press(colour, 'b'); // type-ahead would pick "black"; the page's "b" is pattern: bicolour
+    await render();
+    expect(b.defaultPrevented).toBe(true);
+    const req = backend.expectOne(`${BASE}/labels`);
+    expect(req.request.body.label).toEqual({ pattern: 'bicolour' });
+    expect(req.request.body.ids).toEqual([page.items()[1].id]);
+    expect(colour.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('Enter, Space and Alt+↓ still open an inline select, whose arrows move between the options', async () => {
     const colour = inlineSelect('Colour', 2);
     await focusOn(colour);

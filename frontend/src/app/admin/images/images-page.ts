@@ -461,11 +461,12 @@ export class ImagesPage {
   }
 
   // ------------------------------------------------------------------ keyboard
+  /** `fromRowSelect`: a key typed on a row's closed select, handed over by onSelectKey (the page's shortcuts apply). */
   @HostListener('document:keydown', ['$event'])
-  onKey(e: KeyboardEvent): void {
+  onKey(e: KeyboardEvent, fromRowSelect = false): void {
     const target = e.target as HTMLElement | null;
     if (target && isTextEntry(target)) return;
-    if (target?.closest('mat-select, .mat-mdc-select-panel, .cdk-overlay-container')) return;
+    if (!fromRowSelect && target?.closest('mat-select, .mat-mdc-select-panel, .cdk-overlay-container')) return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === '?') return this.consume(e, () => this.helpOpen.update((v) => !v));
     if (e.key === 'Escape') return this.consume(e, () => this.closeTopmost());
@@ -509,6 +510,14 @@ export class ImagesPage {
     }
     if (!select.classList.contains('inline')) return;
     if (SCROLL_KEYS.has(e.key)) return e.stopPropagation(); // not to the select; the browser scrolls
+    // A typed character would pick a value by its first letter ("b" → black) and save it at once; in the table a
+    // typed key is the page's shortcut for the row (b = bicolour, 2 = blue, x = select…), wherever the focus is in it.
+    if (e.key.length === 1 && e.key !== ' ') {
+      const index = this.rowElements().indexOf(select.closest('tr') as HTMLElement);
+      if (index >= 0) this.focused.set(index);
+      e.stopPropagation();
+      return this.onKey(e, true);
+    }
     const step = arrowStep(e.key, this.dir.value === 'rtl');
     if (!step) return;
     this.stop(e, () => {
