@@ -6,6 +6,7 @@ import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
+import { focusPageStart } from '../../core/shell/app-shell';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
@@ -40,11 +41,27 @@ export class AdminLayout {
   );
   protected readonly drawerOpen = signal(false);
 
+  /** a link in the phone drawer was followed: once the drawer has closed, focus goes to the new page's heading */
+  private navigatedFromDrawer = false;
+
   constructor() {
     // Close the drawer after navigating on phones.
     inject(Router)
       .events.pipe(filter((e) => e instanceof NavigationEnd), takeUntilDestroyed())
-      .subscribe(() => this.drawerOpen.set(false));
+      .subscribe(() => {
+        if (this.drawerOpen()) this.navigatedFromDrawer = true;
+        this.drawerOpen.set(false);
+      });
+  }
+
+  /**
+   * The closing drawer gives focus back to the "Admin menu" button (after the shell has put it on the new page's
+   * heading); after following one of its links, the heading is where a keyboard user expects to be.
+   */
+  protected onDrawerClosed(): void {
+    if (!this.navigatedFromDrawer) return;
+    this.navigatedFromDrawer = false;
+    focusPageStart(document, true);
   }
 
   protected logout(): void {

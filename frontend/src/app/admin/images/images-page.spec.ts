@@ -383,6 +383,19 @@ describe('ImagesPage selection', () => {
     expect(page.items().filter((i) => i.isLabelled).length).toBe(1);
   });
 
+  it('a control that gets the focus makes its row the focus row and is scrolled fully into view (the table scrolls sideways on phones)', async () => {
+    const tabby = inlineSelect('Tabby', 3);
+    const scrolled: Element[] = [];
+    const had = 'scrollIntoView' in tabby;
+    (tabby as { scrollIntoView: (o?: ScrollIntoViewOptions) => void }).scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    await focusOn(tabby);
+    expect(page.focused()).toBe(2);
+    expect(scrolled).toEqual([tabby]);
+    if (!had) delete (tabby as Partial<Element>).scrollIntoView;
+  });
+
   it("a key typed on a closed inline select is the page's shortcut for that row, not the select's type-ahead", async () => {
     const colour = inlineSelect('Colour', 2);
     await focusOn(colour);

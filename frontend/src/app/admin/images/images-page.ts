@@ -530,6 +530,15 @@ export class ImagesPage {
     });
   }
 
+  /**
+   * A control of a row got the focus: that row becomes the focus row, and the control is scrolled fully into view
+   * (on a phone the table scrolls sideways, and the browser's own scroll left a tabbed-to select mostly hidden).
+   */
+  onRowFocus(index: number, e: FocusEvent): void {
+    this.focused.set(index);
+    (e.target as HTMLElement | null)?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }
+
   /** Where ↑ / ↓ move the focus row: focus in the table, or nowhere (<body>, the page's <main>). */
   private rowKeysApply(target: HTMLElement | null): boolean {
     if (!target || target === this.document.body || target === this.document.documentElement || target.tagName === 'MAIN') return true;

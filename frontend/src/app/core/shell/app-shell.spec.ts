@@ -30,6 +30,12 @@ describe('focusPageStart (focus after moving to another page)', () => {
     expect(document.activeElement?.id).toBe('in');
   });
 
+  it('with force, also takes focus from a control of the page (the admin drawer hands it back to its menu button)', () => {
+    (document.getElementById('in') as HTMLElement).focus();
+    focusPageStart(document, true);
+    expect(document.activeElement).toBe(main.querySelector('h1'));
+  });
+
   it('falls back to the main region when the page has no heading yet', () => {
     main.querySelector('h1')!.remove();
     outside.focus();

@@ -55,12 +55,12 @@ export class AppShell {
 
 /**
  * Focuses the page's main heading (or the main region), unless the new page already placed focus itself (anywhere
- * in the page but on the link that led there, e.g. the admin menu, which stays on screen).
+ * in the page but on the link that led there, e.g. the admin menu, which stays on screen). `force`: even then.
  */
-export function focusPageStart(doc: Document = document): void {
+export function focusPageStart(doc: Document = document, force = false): void {
   const main = doc.getElementById('main');
   const active = doc.activeElement;
-  if (!main || (active && main.contains(active) && active.tagName !== 'A')) return;
+  if (!main || (!force && active && main.contains(active) && active.tagName !== 'A')) return;
   const heading = main.querySelector<HTMLElement>('h1');
   const target = heading ?? main;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
