@@ -81,3 +81,15 @@ export interface TrainingLogEntry {
   level: 'info' | 'warn' | 'error';
   message: string;
 }
+
+/** The 400 body of `POST /api/admin/training-runs` when the labelled set is too thin for the traits asked for. */
+export interface ThinTrainingSetRefusal {
+  statusCode: 400;
+  message: string;
+  /** one sentence per problem, in the page's words */
+  problems: string[];
+  /** labelled images per value of each trait asked for */
+  counts: Partial<Record<TraitName, Record<string, number>>>;
+  /** the traits the labelled set cannot train yet (the page offers to start without them) */
+  thinTraits: TraitName[];
+}

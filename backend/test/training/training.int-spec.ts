@@ -66,6 +66,7 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(res.body.message).toMatch(/Pattern needs at least 2 different values/);
     expect(res.body.message).not.toMatch(/\bpattern:/);
     expect(res.body.counts).toHaveProperty('pattern');
+    expect(res.body.thinTraits).toEqual(['pattern']); // the page offers to start without them
     expect((await t.http().get('/api/admin/training-runs').set(auth).expect(200)).body.total).toBe(0);
   });
 

@@ -87,9 +87,8 @@ export class TrainingService {
     const labels = snapshot.map((s) => s.label);
     const counts = countPerTraitValue(labels, options.traits);
     // The rule stays the engine's (checkTrainable); the wording is the Training page's.
-    for (const t of options.traits) {
-      if (checkTrainable(labels, [t], TRAINING_LIMITS.minPerValue).length) problems.push(thinTraitProblem(t, counts[t], TRAINING_LIMITS.minPerValue));
-    }
+    const thinTraits = options.traits.filter((t) => checkTrainable(labels, [t], TRAINING_LIMITS.minPerValue).length > 0);
+    for (const t of thinTraits) problems.push(thinTraitProblem(t, counts[t], TRAINING_LIMITS.minPerValue));
     if (problems.length) {
       throw new BadRequestException({
         statusCode: 400,
@@ -97,6 +96,8 @@ export class TrainingService {
         message: `The labelled set cannot support this training run: ${problems.join('; ')}. Label more images (at least ${TRAINING_LIMITS.minPerValue} per value) or leave those traits out.`,
         problems,
         counts,
+        // the traits the labelled set cannot train yet: the page offers to start without them
+        thinTraits,
       });
     }
   }

@@ -100,4 +100,30 @@ describe('TrainingPage start form', () => {
     await render();
     expect(text('[data-testid="start-error"]')).toBe(message);
   });
+
+  it('after a refusal for traits the set cannot train yet, starts without them in one click', async () => {
+    startButton().click();
+    await render();
+    backend.expectOne((r) => r.url === BASE && r.method === 'POST').flush(
+      {
+        statusCode: 400,
+        message: 'The labelled set cannot support this training run: Pattern needs …; Colourpoint needs …',
+        problems: ['Pattern needs …', 'Colourpoint needs …'],
+        counts: {},
+        thinTraits: ['pattern', 'is_pointed'],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await render();
+    const without = el.querySelector<HTMLButtonElement>('[data-testid="start-without"]')!;
+    expect(without.textContent).toContain('Start without Pattern and Colourpoint');
+    without.click();
+    await render();
+    const req = backend.expectOne((r) => r.url === BASE && r.method === 'POST');
+    expect(req.request.body.traits).toEqual(['is_cat', 'colour', 'is_tabby']);
+    req.flush({ statusCode: 400, message: 'Too few images.', problems: ['Too few images.'], counts: {}, thinTraits: [] }, { status: 400, statusText: 'Bad Request' });
+    await render();
+    // nothing left to leave out: no such button
+    expect(el.querySelector('[data-testid="start-without"]')).toBeNull();
+  });
 });

@@ -14,7 +14,9 @@ import { LineChartModule } from '@swimlane/ngx-charts';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Subscription, forkJoin, map, takeWhile, timer, switchMap } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
-import { LogEntry, TraitName, TrainingApi, TrainingRun } from './training-api';
+import { LogEntry, ThinTrainingSetRefusal, TraitName, TrainingApi, TrainingRun } from './training-api';
+import { HttpErrorResponse } from '@angular/common/http';
+import { TRAIT_LABELS } from '../admin-traits';
 import { epochSeries, epochTraits, formatDuration, runDurationSeconds } from './training-charts';
 import {
   StartFormErrors,
@@ -114,6 +116,11 @@ export class TrainingPage {
   };
   readonly starting = signal(false);
   readonly startError = signal<string | null>(null);
+  /**
+   * After a refusal whose only problem is traits the labelled set cannot train yet: those traits, so the page can
+   * offer to start without them in one click (null when that would leave nothing to train, or other problems remain).
+   */
+  readonly leaveOut = signal<{ traits: TraitName[]; label: string } | null>(null);
 
   // history + selected run
   readonly runs = signal<TrainingRun[]>([]);
@@ -166,6 +173,7 @@ export class TrainingPage {
 
   start(): void {
     this.startError.set(null);
+    this.leaveOut.set(null);
     if (this.form.invalid) {
       // Start is disabled while the form is invalid; this covers Enter in a field all the same.
       this.form.markAllAsTouched();
@@ -181,8 +189,15 @@ export class TrainingPage {
       error: (err) => {
         this.starting.set(false);
         this.startError.set(describeHttpError(err));
+        this.leaveOut.set(thinTraitsToLeaveOut(err, this.form.getRawValue().traits));
       },
     });
+  }
+
+  /** Unticks the traits the labelled set cannot train yet and starts the run with the others. */
+  startWithout(traits: readonly TraitName[]): void {
+    for (const t of traits) this.toggleTrait(t, false);
+    this.start();
   }
 
   loadHistory(selectInitial: boolean): void {
@@ -280,4 +295,14 @@ function fmt(v: number | undefined, percent: boolean): string {
 
 function traitLabel(t: string): string {
   return TRAITS.find((x) => x.value === t)?.label ?? t;
+}
+
+/** The traits to offer leaving out after a refusal (see TrainingPage.leaveOut), with their names for the button. */
+export function thinTraitsToLeaveOut(err: unknown, chosen: readonly TraitName[]): { traits: TraitName[]; label: string } | null {
+  const body = err instanceof HttpErrorResponse && err.status === 400 ? (err.error as Partial<ThinTrainingSetRefusal> | null) : null;
+  const thin = (body?.thinTraits ?? []).filter((t) => chosen.includes(t));
+  // only when leaving them out is enough: every problem is a thin trait, and something is left to train
+  if (!thin.length || (body?.problems?.length ?? 0) !== thin.length || thin.length >= chosen.length) return null;
+  const names = thin.map((t) => TRAIT_LABELS[t]);
+  return { traits: thin, label: names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` };
 }
