@@ -396,6 +396,15 @@ describe('ImagesPage selection', () => {
     if (!had) delete (tabby as Partial<Element>).scrollIntoView;
   });
 
+  it('the bulk panel opens with every trait at "(keep)", whatever was chosen the last time', () => {
+    page.toggle(page.items()[0].id);
+    page.openBulk();
+    page.setBulk('is_tabby', 'false');
+    page.closeBulk();
+    page.openBulk();
+    expect(page.bulkLabel()).toEqual({});
+  });
+
   it("a key typed on a closed inline select is the page's shortcut for that row, not the select's type-ahead", async () => {
     const colour = inlineSelect('Colour', 2);
     await focusOn(colour);

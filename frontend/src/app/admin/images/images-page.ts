@@ -264,6 +264,8 @@ export class ImagesPage {
   openBulk(): void {
     if (!this.selectedCount()) return;
     this.bulkOpener = focusedElement(this.document);
+    // every trait starts at "(keep)": choices left from the last selection would be applied to this one unseen
+    this.bulkLabel.set({});
     this.bulkOpen.set(true);
   }
 

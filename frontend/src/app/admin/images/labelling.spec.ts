@@ -40,6 +40,7 @@ describe('labelSummary', () => {
   it('reads as the notice after labelling', () => {
     expect(labelSummary({ is_cat: true, colour: 'blue' })).toBe('cat yes, colour blue');
     expect(labelSummary({ is_tabby: false, pattern: null })).toBe('tabby no, pattern unknown');
+    expect(labelSummary({ is_pointed: false })).toBe('colourpoint no');
   });
 });
 

@@ -67,9 +67,12 @@ export function shortcutLabel(key: string, current?: Label): Partial<Label> | nu
   }
 }
 
+/** Short trait names for a one-line summary, e.g. "cat yes, colourpoint no". */
+const SUMMARY_NAMES: Partial<Record<TraitKey, string>> = { is_cat: 'cat', is_tabby: 'tabby', is_pointed: 'colourpoint' };
+
 export function labelSummary(label: Partial<Label>): string {
   return (Object.entries(label) as [TraitKey, unknown][])
-    .map(([k, v]) => `${k.replace('is_', '')} ${v === null ? 'unknown' : v === true ? 'yes' : v === false ? 'no' : v}`)
+    .map(([k, v]) => `${SUMMARY_NAMES[k] ?? k} ${v === null ? 'unknown' : v === true ? 'yes' : v === false ? 'no' : v}`)
     .join(', ');
 }
 

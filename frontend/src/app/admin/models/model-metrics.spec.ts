@@ -62,4 +62,14 @@ describe('model metrics helpers', () => {
     );
     expect(activationWarnings(model({ answers: null }), starter)).toEqual([]); // file unreadable: nothing to say
   });
+
+  it('warns when the model scores lower than the active one on a trait both answer (balanced accuracy, else accuracy)', () => {
+    const active = model({ id: 'a', name: 'Active', metrics: { is_cat: { n: 200, balancedAccuracy: 0.926 }, colour: { n: 200, accuracy: 1 }, is_tabby: { n: 200, balancedAccuracy: 0.8 } } });
+    const candidate = model({ id: 'c', name: 'New', metrics: { is_cat: { n: 200, balancedAccuracy: 0.833 }, colour: { n: 200, accuracy: 0.667 }, is_tabby: { n: 200, balancedAccuracy: 0.805 } } });
+    expect(activationWarnings(candidate, active)).toEqual([
+      'It scores lower than “Active” on Is a cat (83.3 % against 92.6 %) and Colour (66.7 % against 100.0 %) (balanced accuracy on each model\'s own test photos).',
+    ]);
+    // the other way round: Tabby is only 0.5 points lower, within a point, not worth a warning
+    expect(activationWarnings(active, candidate)).toEqual([]);
+  });
 });

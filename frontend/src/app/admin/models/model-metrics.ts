@@ -91,6 +91,10 @@ export function unlearntLines(model: Pick<ModelDetail, 'unlearnt' | 'answers'> |
  * gives every photo (a dog's too) a coat result; traits the active model answers and the candidate does not will
  * read "not sure"; metrics from a handful of test photos say little. Empty when nothing stands out.
  */
+function pct(v: number): string {
+  return `${(v * 100).toFixed(1)} %`;
+}
+
 export function activationWarnings(candidate: ModelDetail, active: ModelDetail | null, minTestPhotos = 30): string[] {
   const out: string[] = [];
   const answers = candidate.answers;
@@ -101,6 +105,24 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
       const names = lost.map(traitLabel);
       const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
       out.push(`It does not answer ${list}, which “${active!.name}” answers: ${lost.length === 1 ? 'that trait' : 'those traits'} will read “not sure”.`);
+    }
+  }
+  // worse than the active model on a trait both answer (balanced accuracy, else accuracy; ≥ 1 point)
+  if (active && active.id !== candidate.id) {
+    const score = (d: ModelDetail, t: string): number | null => {
+      const m = d.metrics?.[t];
+      const v = m?.['balancedAccuracy'] ?? m?.['accuracy'];
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    };
+    const worse = Object.keys(candidate.metrics ?? {})
+      .filter((t) => !candidate.answers || candidate.answers.includes(t as never))
+      .flatMap((t) => {
+        const [c, a] = [score(candidate, t), score(active, t)];
+        return c !== null && a !== null && a - c >= 0.01 ? [`${traitLabel(t)} (${pct(c)} against ${pct(a)})`] : [];
+      });
+    if (worse.length) {
+      const list = worse.length === 1 ? worse[0] : `${worse.slice(0, -1).join(', ')} and ${worse[worse.length - 1]}`;
+      out.push(`It scores lower than “${active.name}” on ${list} (balanced accuracy on each model's own test photos).`);
     }
   }
   const tested = Object.values(candidate.metrics ?? {})
