@@ -87,11 +87,12 @@ describe('ModelsPage', () => {
   });
 
   it('says which way the change runs in a comparison and marks better and worse beyond colour', async () => {
-    page.toggleCompare('a', true);
+    // ticked newest first: A is still the older model, B the newer
     page.toggleCompare('b', true);
+    page.toggleCompare('a', true);
     await render();
     const compare = el.querySelector('[data-testid="compare"]') as HTMLElement;
-    expect(texts('thead th', compare)).toEqual(['Trait', 'Metric', 'A Starter', 'B Newer', 'Change (B − A)']);
+    expect(texts('thead th', compare)).toEqual(['Trait', 'Metric', 'A Starter', 'B Newer', 'Change, newer (B) against older (A)']);
     const [acc, ece] = Array.from(compare.querySelectorAll('td.delta')).filter((c) => c.textContent?.trim() !== '—');
     expect(acc.classList).toContain('better');
     expect(acc.textContent).toContain('+10.0 pt');

@@ -77,8 +77,11 @@ export class ModelsPage {
   readonly compared = computed(() => {
     const ids = this.compareIds();
     if (ids.length !== 2) return null;
-    const [a, b] = ids.map((id) => this.models().find((m) => m.id === id));
-    if (!a || !b) return null;
+    const picked = ids.map((id) => this.models().find((m) => m.id === id));
+    if (!picked[0] || !picked[1]) return null;
+    // A is the older model, B the newer: the change column reads as "what the newer model changes", whichever was
+    // ticked first (a thumbs-up then always means the newer one is better)
+    const [a, b] = [...(picked as ModelSummary[])].sort((x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt));
     const rows = this.traits().flatMap((t) =>
       METRICS.filter((m) => m.key !== 'n').map((m) => ({
         trait: t,
