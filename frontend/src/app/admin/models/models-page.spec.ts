@@ -103,6 +103,12 @@ describe('ModelsPage', () => {
     expect(ece.textContent).toContain('(worse)');
   });
 
+  it('gives a mean test accuracy for a model without a training run (the starter), from its per-trait accuracies', () => {
+    expect(page.meanAccuracy({ ...detail, accuracy: null, metrics: { colour: { accuracy: 0.8 }, is_tabby: { accuracy: 0.6 } } })).toBe('70.0 %');
+    expect(page.meanAccuracy({ ...detail, accuracy: 0.9 })).toBe('90.0 %');
+    expect(page.meanAccuracy({ ...detail, accuracy: null, metrics: {} })).toBe('—');
+  });
+
   describe('keyboard focus of the details card', () => {
     /** jsdom has no scrollIntoView (the page scrolls the card into view when it opens) */
     const hadScroll = 'scrollIntoView' in Element.prototype;

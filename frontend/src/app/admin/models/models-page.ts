@@ -219,6 +219,13 @@ export class ModelsPage {
     return v.length ? formatMetric(v.reduce((a, b) => a + b, 0) / v.length, 'number') : '—';
   }
 
+  /** The run's mean test accuracy; for a model without one (the bundled starter), the mean of its per-trait accuracies. */
+  meanAccuracy(d: ModelDetail): string {
+    if (typeof d.accuracy === 'number') return formatMetric(d.accuracy, 'percent');
+    const v = Object.values(d.metrics ?? {}).map((x) => x['accuracy']).filter((x): x is number => typeof x === 'number');
+    return v.length ? formatMetric(v.reduce((a, b) => a + b, 0) / v.length, 'percent') : '—';
+  }
+
   trainingSize(m: ModelSummary): string {
     const n = m.datasetSummary?.total ?? m.datasetSummary?.samples;
     return typeof n === 'number' ? n.toLocaleString('en-GB') : '—';
