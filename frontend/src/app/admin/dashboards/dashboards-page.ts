@@ -1,3 +1,4 @@
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -50,6 +51,7 @@ export function valueLabel(key: string): string {
 @Component({
   selector: 'app-dashboards-page',
   imports: [
+    DatePipe,
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
