@@ -120,9 +120,9 @@ describe('training runs and the model registry (real FerretDB + Redis + Postgres
     expect(text).toMatch(/Rare values get synthetic copies: .*colour cream \(recoloured from red\)/);
     expect(text).not.toMatch(/"cream" \(\d\) has fewer than/); // topped up, so it is not lost
     expect(text).toMatch(/colour: "white" \(\d\) has fewer than 3 training examples and will not be predicted/);
-    expect(text).toMatch(/Fitting heads for colour on \d+ images \(\+\d+ synthetic copies of rare values\)/);
+    expect(text).toMatch(/Fitting heads for Colour on \d+ images \(\+\d+ synthetic copies of rare values\)/);
     expect(text).toMatch(/already cached/);
-    expect(text).toMatch(/Test colour: accuracy/);
+    expect(text).toMatch(/Test Colour: accuracy/); // trait names in the page's words
     expect(text).toMatch(/Registered model/);
     for (const l of logs) expect(Object.keys(l).sort()).toEqual(['level', 'message', 'seq', 'timestamp']);
     const newer = (await t.http().get(`/api/admin/training-runs/${runId}/logs?after=${logs[2].seq}`).set(auth).expect(200)).body;
