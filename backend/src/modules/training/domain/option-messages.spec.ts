@@ -33,10 +33,10 @@ describe('training option messages', () => {
 
   it('say which trait lacks examples in the words of the page, with value names', () => {
     expect(thinTraitProblem('is_pointed', { false: 20 }, 5)).toBe(
-      'Colourpoint needs at least 2 different values with 5 or more labelled images each (labelled so far — No: 20)',
+      'Colourpoint needs at least 2 different values with 5 or more labelled images each (labelled so far — no: 20)',
     );
     expect(thinTraitProblem('pattern', { self: 18, bicolour: 2 }, 5)).toContain('Pattern needs at least 2 different values');
-    expect(thinTraitProblem('pattern', { self: 18, bicolour: 2 }, 5)).toContain('(labelled so far — No white: 18, Bicolour: 2)');
+    expect(thinTraitProblem('pattern', { self: 18, bicolour: 2 }, 5)).toContain('(labelled so far — self: 18, bicolour: 2)');
     expect(thinTraitProblem('is_cat', {}, 5)).toContain('(none labelled yet)');
     expect(tooFewImagesProblem(3, ['is_cat', 'colour'], 10)).toBe(
       'only 3 labelled images carry the traits to train (Is a cat, Colour); at least 10 are needed',

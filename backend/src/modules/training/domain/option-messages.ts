@@ -1,4 +1,4 @@
-import { TRAIT_NAMES, TraitName, vocabularyDto } from '../../../ml';
+import { TRAIT_NAMES, TraitName } from '../../../ml';
 import { TRAINING_LIMITS } from './training-options';
 
 const L = TRAINING_LIMITS;
@@ -67,16 +67,15 @@ export function heldOutShareProblem(validationShare: number, testShare: number):
   );
 }
 
-/** The display name of a trait value, e.g. `Yes` for `true`, `Bicolour` for `bicolour`. */
-function valueName(trait: TraitName, value: string): string {
-  const t = vocabularyDto().traits.find((x) => x.name === trait);
-  return t?.values.find((v) => String(v.value) === value)?.displayName ?? value;
+/** A trait value as the admin's Training images table shows it: `yes` / `no`, else the value (`self`, `bicolour`). */
+function valueName(value: string): string {
+  return value === 'true' ? 'yes' : value === 'false' ? 'no' : value;
 }
 
 /** Why a trait cannot be trained, in the page's words: which values lack examples. */
 export function thinTraitProblem(trait: TraitName, counts: Record<string, number>, minPerValue: number): string {
   const entries = Object.entries(counts);
-  const have = entries.length ? `labelled so far — ${entries.map(([v, c]) => `${valueName(trait, v)}: ${c}`).join(', ')}` : 'none labelled yet';
+  const have = entries.length ? `labelled so far — ${entries.map(([v, c]) => `${valueName(v)}: ${c}`).join(', ')}` : 'none labelled yet';
   return `${TRAIT_LABELS[trait]} needs at least 2 different values with ${minPerValue} or more labelled images each (${have})`;
 }
 
