@@ -23,7 +23,7 @@ import { TrainingImagesService } from '../images/training-images.service';
 import { countPerTraitValue, relevantItems, stratifiedHoldOut } from './domain/dataset';
 import { estimateEtaSeconds, overallProgress, STAGE_RANGES, STAGE_TITLES } from './domain/progress';
 import { TrainingOptions } from './domain/training-options';
-import { TRAIT_LABELS } from './domain/option-messages';
+import { traitLabel } from './domain/option-messages';
 import { EpochRecord, LogLevel, TrainingRunDocument, TrainingStage } from './schemas/training-run.schema';
 import { TrainingRunPatch, TrainingRunsRepository } from './training-runs.repository';
 
@@ -192,7 +192,7 @@ export class TrainingRunner {
     const copies = trainSamples.length - usable.length;
     await ctx.log(
       'info',
-      `Fitting heads for ${traits.map((t) => TRAIT_LABELS[t as keyof typeof TRAIT_LABELS] ?? t).join(', ')} on ${usable.length} images${copies ? ` (+${copies} synthetic copies of rare values)` : ''} (at most ${options.maxEpochs} epochs, early stopping on validation loss).`,
+      `Fitting heads for ${traits.map(traitLabel).join(', ')} on ${usable.length} images${copies ? ` (+${copies} synthetic copies of rare values)` : ''} (at most ${options.maxEpochs} epochs, early stopping on validation loss).`,
     );
     let lastTrait: string | null = null;
     const artefact: ModelArtefact = await trainHeads(
@@ -215,7 +215,7 @@ export class TrainingRunner {
     await ctx.checkCancelled();
     for (const [trait, info] of Object.entries(artefact.training?.traits ?? {})) {
       if (!info) continue;
-      const name = TRAIT_LABELS[trait as keyof typeof TRAIT_LABELS] ?? trait; // the page's words, not the code's
+      const name = traitLabel(trait); // the page's words, not the code's
       if (info.skipped) await ctx.log('warn', `${name}: not trained — ${info.skipped}`);
       else
         await ctx.log(
@@ -234,7 +234,7 @@ export class TrainingRunner {
     for (const [t, m] of Object.entries(metrics)) {
       await ctx.log(
         'info',
-        `Test ${TRAIT_LABELS[t as keyof typeof TRAIT_LABELS] ?? t}: accuracy ${pct(m.accuracy)}, balanced accuracy ${pct(m.balancedAccuracy)}, macro-F1 ${fmt(m.macroF1)}, calibration error ${fmt(m.ece)} (${m.n ?? '?'} images).`,
+        `Test ${traitLabel(t)}: accuracy ${pct(m.accuracy)}, balanced accuracy ${pct(m.balancedAccuracy)}, macro-F1 ${fmt(m.macroF1)}, calibration error ${fmt(m.ece)} (${m.n ?? '?'} images).`,
       );
     }
     await this.runs.update(runId, { metrics: headline(metrics) });

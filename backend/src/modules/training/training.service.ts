@@ -9,7 +9,7 @@ import { checkTrainable } from '../../ml';
 import { TrainingImagesService } from '../images/training-images.service';
 import { countPerTraitValue, relevantItems } from './domain/dataset';
 import { TRAINING_LIMITS, resolveOptions, TrainingOptions } from './domain/training-options';
-import { heldOutShareProblem, thinTraitProblem, tooFewImagesProblem, TRAIT_LABELS } from './domain/option-messages';
+import { heldOutShareProblem, thinTraitProblem, tooFewImagesProblem, traitLabel } from './domain/option-messages';
 import { toRunView, StoredRun, TrainingRunView } from './domain/run-view';
 import { StartTrainingDto } from './dto/start-training.dto';
 import { LogEntryView, TrainingRunsRepository } from './training-runs.repository';
@@ -54,7 +54,7 @@ export class TrainingService {
       throw err;
     }
     const id = String(run._id);
-    await this.runs.log(id, 'info', `Run queued by ${user.username}: traits ${options.traits.map((t) => TRAIT_LABELS[t]).join(', ')}; validation share ${options.validationShare}, test share ${options.testShare}, at most ${options.maxEpochs} epochs, seed ${options.seed}.`);
+    await this.runs.log(id, 'info', `Run queued by ${user.username}: traits ${options.traits.map(traitLabel).join(', ')}; validation share ${options.validationShare}, test share ${options.testShare}, at most ${options.maxEpochs} epochs, seed ${options.seed}.`);
     try {
       const payload: TrainModelPayload = { runId: id };
       // attempts: 1 — a crashed run is reported as failed, never silently re-run (the handler is idempotent too).

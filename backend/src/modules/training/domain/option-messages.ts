@@ -25,6 +25,11 @@ export const TRAIT_LABELS: Record<TraitName, string> = {
   is_pointed: 'Colourpoint',
 };
 
+/** A trait as the Training page names it (its checkboxes), e.g. `Colourpoint` for `is_pointed`; unknown names as they are. */
+export function traitLabel(trait: string): string {
+  return TRAIT_LABELS[trait as TraitName] ?? trait;
+}
+
 /** `maxEpochs (Epochs cap)` */
 export function fieldName(field: keyof typeof OPTION_LABELS): string {
   return `${field} (${OPTION_LABELS[field]})`;

@@ -91,8 +91,10 @@ export function unlearntLines(model: Pick<ModelDetail, 'unlearnt' | 'answers'> |
  * gives every photo (a dog's too) a coat result; traits the active model answers and the candidate does not will
  * read "not sure"; metrics from a handful of test photos say little. Empty when nothing stands out.
  */
-function pct(v: number): string {
-  return `${(v * 100).toFixed(1)} %`;
+/** The mean of one metric over the traits that have it (e.g. accuracy), or null when none has. */
+export function meanMetric(metrics: Record<string, Record<string, unknown>> | null | undefined, key: string): number | null {
+  const v = Object.values(metrics ?? {}).map((x) => x[key]).filter((x): x is number => typeof x === 'number');
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
 }
 
 export function activationWarnings(candidate: ModelDetail, active: ModelDetail | null, minTestPhotos = 30): string[] {
@@ -118,7 +120,7 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
       .filter((t) => !candidate.answers || candidate.answers.includes(t as never))
       .flatMap((t) => {
         const [c, a] = [score(candidate, t), score(active, t)];
-        return c !== null && a !== null && a - c >= 0.01 ? [`${traitLabel(t)} (${pct(c)} against ${pct(a)})`] : [];
+        return c !== null && a !== null && a - c >= 0.01 ? [`${traitLabel(t)} (${formatMetric(c, 'percent')} against ${formatMetric(a, 'percent')})`] : [];
       });
     if (worse.length) {
       const list = worse.length === 1 ? worse[0] : `${worse.slice(0, -1).join(', ')} and ${worse[worse.length - 1]}`;

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, forkJoin, of } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, activationWarnings, confusionGrid, formatMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
+import { METRICS, TRAIT_ORDER, activationWarnings, confusionGrid, formatMetric, meanMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
 
 /**
  * Model registry: every model with headline metrics, the detail of one (per-trait metrics, the confusion matrix as a
@@ -215,15 +215,12 @@ export class ModelsPage {
   }
 
   meanMacroF1(m: ModelSummary): string {
-    const v = Object.values(m.metrics ?? {}).map((x) => x['macroF1']).filter((x): x is number => typeof x === 'number');
-    return v.length ? formatMetric(v.reduce((a, b) => a + b, 0) / v.length, 'number') : '—';
+    return formatMetric(meanMetric(m.metrics, 'macroF1'), 'number');
   }
 
   /** The run's mean test accuracy; for a model without one (the bundled starter), the mean of its per-trait accuracies. */
   meanAccuracy(d: ModelDetail): string {
-    if (typeof d.accuracy === 'number') return formatMetric(d.accuracy, 'percent');
-    const v = Object.values(d.metrics ?? {}).map((x) => x['accuracy']).filter((x): x is number => typeof x === 'number');
-    return v.length ? formatMetric(v.reduce((a, b) => a + b, 0) / v.length, 'percent') : '—';
+    return formatMetric(typeof d.accuracy === 'number' ? d.accuracy : meanMetric(d.metrics, 'accuracy'), 'percent');
   }
 
   trainingSize(m: ModelSummary): string {

@@ -45,38 +45,48 @@ class VisibleInteractivityChecker extends InteractivityChecker {
   }
 }
 
+/** The page showing `list` (the server vocabulary fails to load, no models), rendered, with its HTTP double. */
+async function openPage(list: AdminPrediction[] = []) {
+  TestBed.configureTestingModule({
+    imports: [PredictionsPage],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideNoopAnimations(),
+      provideRouter([]),
+      { provide: InteractivityChecker, useClass: VisibleInteractivityChecker },
+    ],
+  });
+  const backend = TestBed.inject(HttpTestingController);
+  const fixture = TestBed.createComponent(PredictionsPage);
+  const render = async () => {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  };
+  /** answers the page's next list request with `items` */
+  const flushList = (items: AdminPrediction[] = list) =>
+    backend.expectOne((r) => r.url === '/api/admin/predictions').flush({ items, total: items.length, page: 1, pageSize: 25 });
+  backend.expectOne('/api/vocabulary').flush(null, { status: 404, statusText: 'Not Found' });
+  backend.expectOne('/api/admin/models').flush([]);
+  flushList();
+  await render();
+  return { fixture, page: fixture.componentInstance, el: fixture.nativeElement as HTMLElement, backend, render, flushList };
+}
+
 /** The filters' phone toggle (the stylesheet hides it from 720px up, where the filters always show). */
 describe('PredictionsPage filters toggle', () => {
-  let fixture: ComponentFixture<PredictionsPage>;
   let page: PredictionsPage;
   let backend: HttpTestingController;
   let el: HTMLElement;
+  let render: () => Promise<void>;
+  let flushList: () => void;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      imports: [PredictionsPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter([])],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(PredictionsPage);
-    page = fixture.componentInstance;
-    el = fixture.nativeElement;
-    backend.expectOne('/api/vocabulary').flush(null, { status: 404, statusText: 'Not Found' });
-    backend.expectOne('/api/admin/models').flush([]);
-    flushList();
-    await render();
+    ({ page, backend, el, render, flushList } = await openPage());
   });
 
   afterEach(() => backend.verify());
-
-  async function render() {
-    fixture.detectChanges();
-    await fixture.whenStable();
-  }
-
-  function flushList() {
-    backend.expectOne((r) => r.url === '/api/admin/predictions').flush({ items: [], total: 0, page: 1, pageSize: 25 });
-  }
 
   const toggle = () => el.querySelector<HTMLButtonElement>('[data-testid="filters-toggle"]')!;
 
@@ -120,40 +130,15 @@ describe('PredictionsPage review panel focus', () => {
   let page: PredictionsPage;
   let backend: HttpTestingController;
   let el: HTMLElement;
+  let render: () => Promise<void>;
+  let flushList: (items?: AdminPrediction[]) => void;
   const items = [prediction('p1'), prediction('p2'), prediction('p3')];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({
-      imports: [PredictionsPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([]),
-        { provide: InteractivityChecker, useClass: VisibleInteractivityChecker },
-      ],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(PredictionsPage);
-    page = fixture.componentInstance;
-    el = fixture.nativeElement;
-    backend.expectOne('/api/vocabulary').flush(null, { status: 404, statusText: 'Not Found' });
-    backend.expectOne('/api/admin/models').flush([]);
-    flushList(items);
-    await render();
+    ({ fixture, page, backend, el, render, flushList } = await openPage(items));
   });
 
   afterEach(() => backend.verify());
-
-  async function render() {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  }
-
-  function flushList(list: AdminPrediction[]) {
-    backend.expectOne((r) => r.url === '/api/admin/predictions').flush({ items: list, total: list.length, page: 1, pageSize: 25 });
-  }
 
   const panel = () => el.querySelector<HTMLElement>('[data-testid="review-panel"]');
   const reviewButton = (id: string) => el.querySelector<HTMLButtonElement>(`tr[data-prediction-id="${id}"] [data-testid="open-review"]`)!;

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import type { TrainingLogEntry as LogEntry, TrainingRun, TraitName } from '@api/contracts/training';
 
-export type { EpochPoint, ThinTrainingSetRefusal, TraitName, TrainingRun } from '@api/contracts/training';
+export type { EpochPoint, TraitName, TrainingRun } from '@api/contracts/training';
 export type { TrainingRunState as RunState, TrainingLogEntry as LogEntry } from '@api/contracts/training';
 
 export interface StartOptions {

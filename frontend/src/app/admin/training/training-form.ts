@@ -1,4 +1,5 @@
-import type { TrainingLimits, TraitName } from '@api/contracts/training';
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ThinTrainingSetRefusal, TrainingLimits, TraitName } from '@api/contracts/training';
 import type { StartOptions } from './training-api';
 import { TRAIT_LABELS, TRAIT_ORDER } from '../admin-traits';
 
@@ -120,4 +121,14 @@ export function toStartOptions(v: StartFormValue): StartOptions {
   const name = v.name.trim();
   if (name) options.name = name;
   return options;
+}
+
+/** The traits to offer leaving out after a refusal (see TrainingPage.leaveOut), with their names for the button. */
+export function thinTraitsToLeaveOut(err: unknown, chosen: readonly TraitName[]): { traits: TraitName[]; label: string } | null {
+  const body = err instanceof HttpErrorResponse && err.status === 400 ? (err.error as Partial<ThinTrainingSetRefusal> | null) : null;
+  const thin = (body?.thinTraits ?? []).filter((t) => chosen.includes(t));
+  // only when leaving them out is enough: every problem is a thin trait, and something is left to train
+  if (!thin.length || (body?.problems?.length ?? 0) !== thin.length || thin.length >= chosen.length) return null;
+  const names = thin.map((t) => TRAIT_LABELS[t]);
+  return { traits: thin, label: names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` };
 }

@@ -14,9 +14,7 @@ import { LineChartModule } from '@swimlane/ngx-charts';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Subscription, forkJoin, map, takeWhile, timer, switchMap } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
-import { LogEntry, ThinTrainingSetRefusal, TraitName, TrainingApi, TrainingRun } from './training-api';
-import { HttpErrorResponse } from '@angular/common/http';
-import { TRAIT_LABELS } from '../admin-traits';
+import { LogEntry, TraitName, TrainingApi, TrainingRun } from './training-api';
 import { epochSeries, epochTraits, formatDuration, runDurationSeconds } from './training-charts';
 import {
   StartFormErrors,
@@ -26,6 +24,7 @@ import {
   TRAIT_OPTIONS,
   startBlockedReason,
   startFormErrors,
+  thinTraitsToLeaveOut,
   toStartOptions,
 } from './training-form';
 
@@ -295,14 +294,4 @@ function fmt(v: number | undefined, percent: boolean): string {
 
 function traitLabel(t: string): string {
   return TRAITS.find((x) => x.value === t)?.label ?? t;
-}
-
-/** The traits to offer leaving out after a refusal (see TrainingPage.leaveOut), with their names for the button. */
-export function thinTraitsToLeaveOut(err: unknown, chosen: readonly TraitName[]): { traits: TraitName[]; label: string } | null {
-  const body = err instanceof HttpErrorResponse && err.status === 400 ? (err.error as Partial<ThinTrainingSetRefusal> | null) : null;
-  const thin = (body?.thinTraits ?? []).filter((t) => chosen.includes(t));
-  // only when leaving them out is enough: every problem is a thin trait, and something is left to train
-  if (!thin.length || (body?.problems?.length ?? 0) !== thin.length || thin.length >= chosen.length) return null;
-  const names = thin.map((t) => TRAIT_LABELS[t]);
-  return { traits: thin, label: names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` };
 }
