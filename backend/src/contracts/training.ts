@@ -28,6 +28,18 @@ export interface EpochPoint {
  * The backend's `TRAINING_LIMITS` and the Angular start form's copy both `satisfies` this type, so a limit
  * changed on one side and not here (or here and not on the other side) fails to compile.
  */
+/**
+ * The trait names the admin pages use (training form, models, training log and messages). The backend's and the
+ * Angular app's copies both `satisfies` this type, so one changed alone fails to compile.
+ */
+export interface AdminTraitLabels {
+  is_cat: 'Is a cat';
+  colour: 'Colour';
+  pattern: 'Pattern';
+  is_tabby: 'Tabby';
+  is_pointed: 'Colourpoint';
+}
+
 export interface TrainingLimits {
   validationShare: { min: 0.05; max: 0.4; default: 0.15 };
   testShare: { min: 0.05; max: 0.4; default: 0.15 };

@@ -1,3 +1,4 @@
+import type { AdminTraitLabels } from '@api/contracts/training';
 import type { TraitName } from '../shared/models/prediction';
 
 /** The traits as the admin pages name them (models, training), in the API's order. */
@@ -9,7 +10,7 @@ export const TRAIT_LABELS: Record<TraitName, string> = {
   pattern: 'Pattern',
   is_tabby: 'Tabby',
   is_pointed: 'Colourpoint',
-};
+} satisfies AdminTraitLabels; // the backend's copy (training messages and log) satisfies the same contract
 
 export function traitLabel(t: string): string {
   return TRAIT_LABELS[t as TraitName] ?? t;

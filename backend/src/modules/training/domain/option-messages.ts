@@ -1,5 +1,6 @@
 import { TRAIT_NAMES, TraitName } from '../../../ml';
 import { TRAINING_LIMITS } from './training-options';
+import type { AdminTraitLabels } from '../../../contracts/training';
 
 const L = TRAINING_LIMITS;
 
@@ -16,14 +17,14 @@ export const OPTION_LABELS = {
   name: 'Model name',
 } as const;
 
-/** The trait labels of the Training page (its checkboxes). */
+/** The trait labels of the Training page (its checkboxes); the Angular app's copy satisfies the same contract. */
 export const TRAIT_LABELS: Record<TraitName, string> = {
   is_cat: 'Is a cat',
   colour: 'Colour',
   pattern: 'Pattern',
   is_tabby: 'Tabby',
   is_pointed: 'Colourpoint',
-};
+} satisfies AdminTraitLabels;
 
 /** A trait as the Training page names it (its checkboxes), e.g. `Colourpoint` for `is_pointed`; unknown names as they are. */
 export function traitLabel(trait: string): string {
