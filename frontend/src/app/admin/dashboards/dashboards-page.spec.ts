@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { of } from 'rxjs';
 import { DashboardsApi, ModelsReport, PredictionsReport, SnapshotRuns, TrainingImagesReport } from './dashboards-api';
-import { DashboardsPage } from './dashboards-page';
+import { DashboardsPage, predictedValueLabel } from './dashboards-page';
 
 const training: TrainingImagesReport = {
   from: null,
@@ -102,9 +102,10 @@ describe('DashboardsPage', () => {
       ['review small run Loss 0.168', '#d9822b'],
       ['half run Loss 0.2', '#d9822b'],
     ]);
-    expect(chart?.querySelector('g.tick')?.textContent).toContain('(no');
+    // the bundled starter was not trained here: it has no bar (its row stays in the table beside the chart)
+    expect(chart?.querySelector('g.tick')?.textContent).not.toContain('Starter');
+    expect(page.modelRows().map((r) => r.model)).toEqual(['Starter (active)', 'review small run', 'half run']);
     expect(page.modelBars()).toEqual([
-      { name: 'Starter (no data)', series: [] },
       { name: 'review small run', series: [{ name: 'Accuracy', value: 0.75 }, { name: 'Loss', value: 0.168 }] },
       { name: 'half run', series: [{ name: 'Loss', value: 0.2 }] },
     ]);
@@ -113,6 +114,22 @@ describe('DashboardsPage', () => {
       { name: 'Overall', series: [{ name: 'Test accuracy', value: 90 }] },
       { name: 'Colour (no data)', series: [] },
     ]);
+  });
+
+  it("says where the active model's metrics come from, and what a prediction without a value is", () => {
+    expect(page.testMetricsSubtitle()).toBe('Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%)');
+    expect(predictedValueLabel('unknown', 'colour')).toBe('not sure or not a cat');
+    expect(predictedValueLabel('unknown', 'is_cat')).toBe('not sure');
+    expect(predictedValueLabel('true', 'is_tabby')).toBe('yes');
+    expect(predictedValueLabel('blue', 'colour')).toBe('blue');
+  });
+
+  it('explains an empty accuracy-and-loss chart when only the bundled starter exists', async () => {
+    page.models.set({ ...models, models: [models.models[0]] });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const card = (fixture.nativeElement as HTMLElement).querySelector('#models-accuracy');
+    expect(card?.textContent).toContain('Only the bundled starter model so far: it was not trained here');
   });
 
   it('pins series colours by name, so a left-out value does not recolour the others', () => {

@@ -44,6 +44,12 @@ export function valueLabel(key: string): string {
   return key === 'true' ? 'yes' : key === 'false' ? 'no' : key;
 }
 
+/** A predicted value: no value ('unknown' in the warehouse) is a "not sure" answer, or for coat traits also "not a cat". */
+export function predictedValueLabel(key: string, trait: Trait): string {
+  if (key !== 'unknown') return valueLabel(key);
+  return trait === 'is_cat' ? 'not sure' : 'not sure or not a cat';
+}
+
 /**
  * Admin dashboards over the reporting warehouse: training set, models, real world.
  * Every chart shows its numbers in a table beside it (with CSV); the filters re-query every chart.
@@ -121,8 +127,9 @@ export class DashboardsPage {
   readonly thinnestRows = computed(() => (this.training()?.thinnestCells ?? []).map((c) => ({ cell: `${c.colour} ${c.pattern}`, count: c.count })));
 
   // ---- models -----------------------------------------------------------------------------------
+  /** Models with a training-time accuracy or loss (the bundled starter has neither: it was not trained here). */
   readonly modelBars = computed(() =>
-    (this.models()?.models ?? []).map((m) =>
+    (this.models()?.models ?? []).filter((m) => m.accuracy !== null || m.loss !== null).map((m) =>
       barGroup(this.shortName(m.name, m.modelId), [
         { name: 'Accuracy', value: m.accuracy },
         { name: 'Loss', value: m.loss },
@@ -133,6 +140,12 @@ export class DashboardsPage {
     (this.models()?.models ?? []).map((m) => ({ model: m.name + (m.isActive ? ' (active)' : ''), trained: m.trainingEndedDate, accuracy: m.accuracy, loss: m.loss })),
   );
   readonly activeModelName = computed(() => this.models()?.models.find((m) => m.isActive)?.name ?? null);
+  /** The starter's metrics are cross-validated on its own photos, a trained model's come from its test split. */
+  readonly testMetricsSubtitle = computed(() =>
+    this.models()?.models.find((m) => m.isActive)?.isStarter
+      ? 'Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%)'
+      : 'Active model, held-out test set (%)',
+  );
   readonly testMetricBars = computed(() =>
     (this.models()?.activeModelTestMetrics ?? []).map((t) =>
       barGroup(this.traitName(t.trait), [
@@ -150,13 +163,13 @@ export class DashboardsPage {
   readonly verdictBars = computed(() => {
     const groups = this.predictions()?.groups ?? [];
     return {
-      users: groups.map((g) => ({ name: valueLabel(g.key), series: [{ name: 'Confirmed', value: g.userAccepted }, { name: 'Rejected', value: g.userRejected }, { name: 'No feedback', value: g.userNone }] })),
-      admins: groups.map((g) => ({ name: valueLabel(g.key), series: [{ name: 'Confirmed', value: g.adminAccepted }, { name: 'Rejected', value: g.adminRejected }, { name: 'Not reviewed', value: g.adminNone }] })),
+      users: groups.map((g) => ({ name: predictedValueLabel(g.key, this.filters().trait), series: [{ name: 'Confirmed', value: g.userAccepted }, { name: 'Rejected', value: g.userRejected }, { name: 'No feedback', value: g.userNone }] })),
+      admins: groups.map((g) => ({ name: predictedValueLabel(g.key, this.filters().trait), series: [{ name: 'Confirmed', value: g.adminAccepted }, { name: 'Rejected', value: g.adminRejected }, { name: 'Not reviewed', value: g.adminNone }] })),
     };
   });
   readonly verdictRows = computed(() =>
     (this.predictions()?.groups ?? []).map((g) => ({
-      value: valueLabel(g.key),
+      value: predictedValueLabel(g.key, this.filters().trait),
       total: g.total,
       userAccepted: g.userAccepted,
       userRejected: g.userRejected,
@@ -269,6 +282,11 @@ export class DashboardsPage {
   );
   readonly schemeHeat = { domain: ['#fde0dd', '#fa9fb5', '#c51b8a', '#49006a'] } as never;
   readonly noSnapshotMessage = NO_SNAPSHOT;
+  readonly noTrainingMessage = computed(() =>
+    this.lastSnapshot() ? 'No training images in the last snapshot — upload a ZIP under Training images, then refresh.' : NO_SNAPSHOT,
+  );
+  readonly starterOnlyMessage =
+    'Only the bundled starter model so far: it was not trained here, so it has no training accuracy or loss (its cross-validated metrics are under Models). Train one under Training.';
 
   constructor() {
     this.vocabularyApi.load().subscribe();

@@ -1,5 +1,5 @@
 import { ModelDetail } from './models-api';
-import { activationWarnings, confusionGrid, formatMetric, metricDelta, unlearntLines } from './model-metrics';
+import { activationWarnings, confusionGrid, formatMetric, metricDelta, metricsSource, unlearntLines } from './model-metrics';
 
 describe('model metrics helpers', () => {
   it('formats metrics and deltas for people', () => {
@@ -71,5 +71,16 @@ describe('model metrics helpers', () => {
     ]);
     // the other way round: Tabby is only 0.5 points lower, within a point, not worth a warning
     expect(activationWarnings(active, candidate)).toEqual([]);
+  });
+
+  it("says the starter's metrics are cross-validated on its own photos and a trained model's come from its test split", () => {
+    const starter = metricsSource({ isStarter: true, datasetSummary: { samples: 1234 } });
+    expect(starter.heading).toBe('Cross-validated metrics per trait');
+    expect(starter.meanLabel).toBe('Mean cross-validated accuracy');
+    expect(starter.note).toContain('5-fold cross-validation on the 1,234 Oxford-IIIT Pet photos');
+    const trained = metricsSource({ isStarter: false, datasetSummary: { total: 500, test: 75 } });
+    expect(trained.heading).toBe('Test metrics per trait');
+    expect(trained.note).toBe('Measured on the 75 test photos set aside before training: the model never saw them.');
+    expect(metricsSource({ isStarter: false, datasetSummary: {} }).note).toContain('Measured on test photos set aside');
   });
 });

@@ -9,7 +9,7 @@ export const METRICS: Array<{ key: string; label: string; format: 'percent' | 'n
   { key: 'macroF1', label: 'Macro-F1', format: 'number', higherIsBetter: true },
   { key: 'ece', label: 'Calibration error (ECE)', format: 'number', higherIsBetter: false },
   { key: 'abstentionRate', label: '“Not sure” rate', format: 'percent', higherIsBetter: false },
-  { key: 'n', label: 'Test images', format: 'int', higherIsBetter: true },
+  { key: 'n', label: 'Photos scored', format: 'int', higherIsBetter: true },
 ];
 
 export function formatMetric(v: unknown, format: 'percent' | 'number' | 'int'): string {
@@ -135,4 +135,38 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
     out.push(`Its test metrics come from as few as ${fewest} photo${fewest === 1 ? '' : 's'} per trait, so they say little about how it will do.`);
   }
   return out;
+}
+
+/** Where a model's metrics come from, in the words its details use. */
+export interface MetricsSource {
+  heading: string;
+  meanLabel: string;
+  /** one sentence on how the numbers were measured */
+  note: string;
+}
+
+/**
+ * A trained model is scored on a test split it never saw; the bundled starter has no test split, so its metrics are
+ * 5-fold cross-validation on the photos it was trained on (`npm run ml:starter`). Saying which keeps an admin from
+ * comparing the two as if they were measured the same way.
+ */
+export function metricsSource(d: Pick<ModelDetail, 'isStarter' | 'datasetSummary'>): MetricsSource {
+  const s = d.datasetSummary ?? {};
+  if (d.isStarter) {
+    const n = s.samples ?? s.total;
+    return {
+      heading: 'Cross-validated metrics per trait',
+      meanLabel: 'Mean cross-validated accuracy',
+      note:
+        `Measured by 5-fold cross-validation on the ${typeof n === 'number' ? n.toLocaleString('en-GB') + ' ' : ''}` +
+        'Oxford-IIIT Pet photos it was trained on: each photo was scored by a model trained without it.',
+    };
+  }
+  return {
+    heading: 'Test metrics per trait',
+    meanLabel: 'Mean test accuracy',
+    note:
+      `Measured on ${typeof s.test === 'number' ? 'the ' + s.test.toLocaleString('en-GB') + ' test photos' : 'test photos'} ` +
+      'set aside before training: the model never saw them.',
+  };
 }

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, forkJoin, of } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, activationWarnings, confusionGrid, formatMetric, meanMetric, metricDelta, traitLabel, unlearntLines } from './model-metrics';
+import { METRICS, TRAIT_ORDER, activationWarnings, confusionGrid, formatMetric, meanMetric, metricDelta, metricsSource, traitLabel, unlearntLines } from './model-metrics';
 
 /**
  * Model registry: every model with headline metrics, the detail of one (per-trait metrics, the confusion matrix as a
@@ -32,6 +32,7 @@ export class ModelsPage {
   readonly metricsDef = METRICS;
   readonly traitLabel = traitLabel;
   readonly formatMetric = formatMetric;
+  readonly metricsSource = metricsSource;
   /** the confusion matrix's colour-scale steps above zero, for its legend */
   readonly heatLevels = [1, 2, 3, 4];
 
