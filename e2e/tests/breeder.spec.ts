@@ -90,6 +90,13 @@ for (const viewport of [
       await snap(page, `breeder-result-${viewport.name}`);
 
       await page.getByRole('button', { name: /Yes, that’s right/ }).click();
+      // where the model was not sure of something, "yes" first offers to fill that in (skippable)
+      const fillIn = page.getByRole('heading', { name: /fill in what it couldn’t tell/ });
+      await expect(page.getByRole('heading', { name: 'Thank you!' }).or(fillIn)).toBeVisible();
+      if (await fillIn.isVisible()) {
+        await snap(page, `breeder-fill-in-${viewport.name}`);
+        await page.getByRole('button', { name: /Skip/ }).click();
+      }
       await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
       await snap(page, `breeder-thanks-${viewport.name}`);
 

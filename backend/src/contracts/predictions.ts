@@ -1,5 +1,15 @@
 /** `/api/predictions…` (public) and `/api/admin/predictions…` (review queue). */
-import type { PhenotypeLabel, PredictedTraits, UnlearntValues } from './phenotype';
+import type { PhenotypeLabel, PredictedTraits, TraitName, UnlearntValues } from './phenotype';
+
+/** `GET /api/model` (public): what the model answering breeders can tell, so the upload page can say so up front. */
+export interface CurrentModelView {
+  /** false while no model is active (an upload would answer 503) */
+  available: boolean;
+  /** the traits it answers; the others always read "not sure" */
+  answers: TraitName[];
+  /** the colours and patterns it has not learnt; null when no model is active or its file cannot be read */
+  unlearnt: UnlearntValues | null;
+}
 
 /** What a breeder may correct; every field optional. */
 export type TraitCorrection = Partial<PhenotypeLabel>;

@@ -32,6 +32,11 @@ describe('infrastructure against the real servers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('says no model is answering yet when none is active (the public upload page warns before an upload)', async () => {
+    const res = await t.http().get('/api/model').expect(200);
+    expect(res.body).toEqual({ available: false, answers: [], unlearnt: null });
+  });
+
   it('reports each dependency separately on /api/health', async () => {
     const res = await t.http().get('/api/health').expect(200);
     expect(res.body.status).toBe('ok');

@@ -132,6 +132,16 @@ describe('public predictions API', () => {
     await t.http().post('/api/predictions/AAAAAAAAAAAAAAAAAAAAAA/feedback').send({ accepted: true }).expect(404);
   });
 
+  it('says what the answering model can tell, without a login, for the upload page', async () => {
+    const res = await t.http().get('/api/model').expect(200);
+    // the starter: no pattern head; colours only black and blue
+    expect(res.body).toEqual({
+      available: true,
+      answers: ['is_cat', 'colour', 'is_tabby', 'is_pointed'],
+      unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: ['self', 'bicolour', 'van'] },
+    });
+  });
+
   it('serves the vocabulary with breeder codes and explanations', async () => {
     const res = await t.http().get('/api/vocabulary').expect(200);
     const names = res.body.traits.map((x: { name: string }) => x.name);

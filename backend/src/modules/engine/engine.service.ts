@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { InferencePool, PhenotypePrediction, type Augmentation } from '../../ml';
 import { ModelsService } from '../models/models.service';
+import type { CurrentModelView } from '../../contracts/predictions';
 
 const POINTER_TTL_MS = 2000;
 
@@ -74,6 +75,12 @@ export class EngineService implements OnApplicationShutdown {
       throw new ServiceUnavailableException('No model is available yet. An administrator needs to train or activate one.');
     }
     return pool.predict(image);
+  }
+
+  /** What the active model can tell (for the public upload page). */
+  async currentModel(): Promise<CurrentModelView> {
+    const coverage = await this.models.activeCoverage();
+    return coverage ? { available: true, answers: coverage.answers ?? [], unlearnt: coverage.unlearnt } : { available: false, answers: [], unlearnt: null };
   }
 
   /** Features of the image, or of a synthetic training copy of it (ml/augment.ts). */

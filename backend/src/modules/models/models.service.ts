@@ -7,6 +7,7 @@ import { deserializeArtefact, FEATURE_VERSION, TRAIT_NAMES, unlearntValues } fro
 import { ModelDetailView, ModelSummaryView, StoredModel, toDetailView, toSummaryView } from './domain/model-view';
 import { ModelsRepository } from './models.repository';
 import { PredictionModelDocument } from './schemas/prediction-model.schema';
+import type { TraitName, UnlearntValues } from '../../contracts/phenotype';
 
 /** What a finished training run hands to the registry. */
 export interface RegisterTrainedModelInput {
@@ -34,6 +35,8 @@ export interface ActiveModel {
 @Injectable()
 export class ModelsService {
   private readonly logger = new Logger(ModelsService.name);
+  /** The active model's coverage, kept per model id (activeCoverage). */
+  private coverage: { id: string; value: Pick<ModelDetailView, 'answers' | 'unlearnt'> } | null = null;
 
   constructor(
     private readonly repo: ModelsRepository,
@@ -49,6 +52,21 @@ export class ModelsService {
     const id = await this.repo.getActiveModelId();
     if (!id) return null;
     return { id, artefact: await this.getArtefact(id) };
+  }
+
+  /**
+   * What the active model can answer (read from its artefact once per model and kept: a model's heads never change).
+   * Null when no model is active.
+   */
+  async activeCoverage(): Promise<{ answers: TraitName[] | null; unlearnt: UnlearntValues | null } | null> {
+    const id = await this.repo.getActiveModelId();
+    if (!id) return null;
+    if (this.coverage?.id === id) return this.coverage.value;
+    const model = await this.repo.findById(id);
+    if (!model) return null;
+    const value = await this.headsOf(model.artefactFileId);
+    if (value.answers) this.coverage = { id, value }; // an unreadable file is read again next time
+    return value;
   }
 
   async getArtefact(modelId: string): Promise<Buffer> {

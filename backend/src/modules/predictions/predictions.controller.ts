@@ -44,6 +44,13 @@ export class PredictionsController {
     return this.predictions.feedback(id, dto.accepted, dto.correction);
   }
 
+  /** What the model answering breeders can tell (traits, and colours and patterns it has not learnt). */
+  @Get('model')
+  @Header('Cache-Control', 'no-cache')
+  currentModel() {
+    return this.predictions.currentModel();
+  }
+
   @Get('vocabulary')
   @Header('Cache-Control', 'public, max-age=3600')
   vocabulary() {

@@ -46,6 +46,11 @@ export class PredictionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** What the model answering breeders can tell, for the upload page. */
+  currentModel() {
+    return this.engine.currentModel();
+  }
+
   /**
    * Validates the photo by content, runs the active model, then stores the original, a display copy and the
    * prediction. The model runs before anything is stored, so a bad image or a failing engine stores nothing.

@@ -1,7 +1,7 @@
 import { HttpClient, HttpEvent, HttpEventType } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, filter, map } from 'rxjs';
-import { FeedbackRequest, Prediction } from '../shared/models/prediction';
+import { CurrentModelView, FeedbackRequest, Prediction } from '../shared/models/prediction';
 
 /** Upload progress as the page needs it: bytes going up, then waiting for the model, then the answer. */
 export type UploadEvent =
@@ -39,6 +39,11 @@ export class PredictionsApi {
         }),
         filter((e): e is UploadEvent => e !== null),
       );
+  }
+
+  /** `GET /api/model`: what the model answering breeders can tell. */
+  currentModel(): Observable<CurrentModelView> {
+    return this.http.get<CurrentModelView>('/api/model');
   }
 
   get(id: string): Observable<Prediction> {

@@ -1,3 +1,4 @@
+import { confidencePercent } from '../../shared/confidence-bar/confidence-bar';
 import { TraitName, TraitPrediction, UnsureReason } from '../../shared/models/prediction';
 import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
 import { Vocabulary, findTrait, findValue } from '../../shared/models/vocabulary';
@@ -94,6 +95,6 @@ export function confidenceText(t: TraitPrediction<unknown>): string {
   const why = t.unsure && t.reason ? UNSURE_REASON_TEXT[t.reason] : null;
   const unsure = !t.unsure ? '' : why ? `not sure (${why})` : 'not sure';
   if (t.unsure && (t.reason === 'untrained' || t.reason === 'unfamiliar')) return unsure;
-  const percent = `${Math.round(t.confidence * 100)}%`;
+  const percent = `${confidencePercent(t.confidence)}%`;
   return unsure ? `${percent} · ${unsure}` : percent;
 }

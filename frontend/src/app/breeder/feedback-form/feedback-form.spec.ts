@@ -31,13 +31,54 @@ describe('FeedbackForm', () => {
     await fixture.whenStable();
   };
 
-  it('"Yes" sends accepted:true and thanks the breeder', async () => {
+  const sure = () => {
+    const p = catPrediction();
+    p.traits.pattern = { value: 'bicolour', confidence: 0.9, unsure: false };
+    return p;
+  };
+
+  it('"Yes" on a result without "not sure" sends accepted:true at once and thanks the breeder', async () => {
+    fixture.componentRef.setInput('prediction', sure());
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=unsure-hint]')).toBeNull();
     await click('Yes');
     const req = backend.expectOne('/api/predictions/p1/feedback');
     expect(req.request.body).toEqual({ accepted: true });
     req.flush(catPrediction({ feedback: { accepted: true, correction: null, createdAt: 'now' } }), { status: 201, statusText: 'Created' });
     await fixture.whenStable();
     expect(el.textContent).toContain('Thank you!');
+  });
+
+  it('"Yes" with traits "not sure" asks to fill them in; what is set goes with accepted:true', async () => {
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=unsure-hint]')?.textContent).toContain('It was not sure of: White pattern');
+    await click('Yes');
+    expect(el.querySelector('h2')?.textContent).toContain('Can you fill in what it couldn’t tell?');
+    formOf().controls['pattern'].setValue('self');
+    await click('Send');
+    const req = backend.expectOne('/api/predictions/p1/feedback');
+    expect(req.request.body).toEqual({ accepted: true, correction: { pattern: 'self' } });
+    req.flush(catPrediction({ feedback: { accepted: true, correction: { pattern: 'self' }, createdAt: 'now' } }), { status: 201, statusText: 'Created' });
+    fixture.componentRef.setInput('prediction', catPrediction({ feedback: { accepted: true, correction: { pattern: 'self' }, createdAt: 'now' } }));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.textContent).toContain('Glad we got it right');
+    expect(el.querySelector('[data-testid=told-us]')?.textContent).toContain('You told us: White pattern: No white');
+  });
+
+  it('"Yes", then "Skip" sends accepted:true alone; changing a sure answer there makes it a "no"', async () => {
+    await click('Yes');
+    await click('Skip');
+    backend.expectOne('/api/predictions/p1/feedback').flush(catPrediction(), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+    expect(el.textContent).toContain('Thank you!');
+
+    fixture.componentRef.setInput('prediction', catPrediction({ id: 'p2' }));
+    fixture.detectChanges();
+    await click('Yes');
+    formOf().controls['colour'].setValue('lilac'); // the model's sure "blue" was wrong after all
+    await click('Send');
+    expect(backend.expectOne('/api/predictions/p2/feedback').request.body).toEqual({ accepted: false, correction: { colour: 'lilac' } });
   });
 
   type Ctl = { value: unknown; setValue(v: unknown): void; markAsDirty(): void };
@@ -79,6 +120,8 @@ describe('FeedbackForm', () => {
   });
 
   it('treats 409 as "already received"', async () => {
+    fixture.componentRef.setInput('prediction', sure());
+    fixture.detectChanges();
     await click('Yes');
     backend.expectOne('/api/predictions/p1/feedback').flush({ message: 'Feedback already given' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
@@ -86,6 +129,8 @@ describe('FeedbackForm', () => {
   });
 
   it('keeps the answer and offers a retry when sending fails', async () => {
+    fixture.componentRef.setInput('prediction', sure());
+    fixture.detectChanges();
     await click('Yes');
     backend.expectOne('/api/predictions/p1/feedback').flush(null, { status: 0, statusText: 'Unknown Error' });
     await fixture.whenStable();

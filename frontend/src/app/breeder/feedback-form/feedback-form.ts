@@ -28,10 +28,11 @@ import { PredictionsApi } from '../predictions-api';
 
 type FeedbackState =
   | { step: 'ask' }
-  | { step: 'correct' }
+  /** `confirming`: the breeder said "yes" and is filling in what the model was not sure of */
+  | { step: 'correct'; confirming: boolean }
   | { step: 'sending'; accepted: boolean }
   | { step: 'done'; already: boolean; accepted: boolean | null }
-  | { step: 'error'; message: string; accepted: boolean };
+  | { step: 'error'; message: string; accepted: boolean; correction?: TraitCorrection };
 
 /** "Is this right?" — yes, or no with optional corrections in the same vocabulary. */
 @Component({
@@ -97,6 +98,21 @@ export class FeedbackForm {
   private readonly correctionStart = viewChild<ElementRef<HTMLElement>>('correctionTitle');
   private readonly doneBox = viewChild<ElementRef<HTMLElement>>('doneBox');
 
+  /** What the breeder told us, in words ("Colour: Black", "White pattern: Bicolour"), shown after sending and on later visits. */
+  protected readonly toldUs = computed(() => {
+    const c = this.prediction().feedback?.correction;
+    if (!c) return [];
+    const labels = this.labels();
+    const lines: string[] = [];
+    if (c.is_cat === false) return ['No cat in this photo'];
+    if (c.is_cat === true) lines.push('There is a cat in this photo');
+    if (c.colour) lines.push(`${labels.colour}: ${this.colourName(c.colour)}`);
+    if (c.pattern) lines.push(`${labels.pattern}: ${this.patterns().find((v) => v.value === c.pattern)?.displayName ?? c.pattern}`);
+    if (typeof c.is_tabby === 'boolean') lines.push(`${labels.is_tabby}: ${c.is_tabby ? 'Yes' : 'No'}`);
+    if (typeof c.is_pointed === 'boolean') lines.push(`${labels.is_pointed}: ${c.is_pointed ? 'Yes' : 'No'}`);
+    return lines;
+  });
+
   protected swatchOf(value: string | null): string | null {
     return this.colours().find((c) => c.value === value)?.swatch ?? null;
   }
@@ -105,11 +121,29 @@ export class FeedbackForm {
     return this.colours().find((c) => c.value === value)?.displayName ?? value ?? '';
   }
 
+  /** Coat traits of a cat the model was not sure of, in the vocabulary's words ("White pattern"), for "yes". */
+  protected readonly unsureTraits = computed(() => {
+    const t = this.prediction().traits;
+    if (t.is_cat.value === false) return [];
+    return (['colour', 'pattern', 'is_tabby', 'is_pointed'] as const).filter((name) => t[name].unsure).map((name) => this.labels()[name]);
+  });
+
+  /** "Yes": sent at once, unless the model was not sure of something: then the breeder may fill that in first. */
   protected yes(): void {
+    if (this.unsureTraits().length) this.openForm(true);
+    else this.send(true);
+  }
+
+  /** Skips filling in: the model's answers were right, and the breeder does not know the rest either. */
+  protected skip(): void {
     this.send(true);
   }
 
   protected no(): void {
+    this.openForm(false);
+  }
+
+  private openForm(confirming: boolean): void {
     const t = this.prediction().traits;
     // Start from the model's sure answers, and "don't know" where it was not sure (a best guess is not shown as
     // an answer): what the breeder then sets is exactly what is sent.
@@ -121,7 +155,7 @@ export class FeedbackForm {
       is_tabby: sure(t.is_tabby),
       is_pointed: sure(t.is_pointed),
     });
-    this.state.set({ step: 'correct' });
+    this.state.set({ step: 'correct', confirming });
     afterNextRender(() => this.correctionStart()?.nativeElement.focus(), { injector: this.injector });
   }
 
@@ -129,13 +163,21 @@ export class FeedbackForm {
     this.state.set({ step: 'ask' });
   }
 
+  /**
+   * After "yes", what the breeder filled in is sent with accepted:true, unless they also changed one of the
+   * model's sure answers: then it was not right after all.
+   */
   protected sendCorrection(): void {
-    this.send(false, this.correction());
+    const s = this.state();
+    const correction = this.correction();
+    const t = this.prediction().traits;
+    const changesSureAnswer = Object.keys(correction ?? {}).some((k) => !t[k as keyof typeof t].unsure);
+    this.send(s.step === 'correct' && s.confirming && !changesSureAnswer, correction);
   }
 
   protected retry(): void {
     const s = this.state();
-    if (s.step === 'error') this.send(s.accepted, s.accepted ? undefined : this.correction());
+    if (s.step === 'error') this.send(s.accepted, s.correction);
   }
 
   /**
@@ -172,7 +214,7 @@ export class FeedbackForm {
           this.state.set({ step: 'done', already: true, accepted: null });
           this.focusDone();
         } else {
-          this.state.set({ step: 'error', message: describeHttpError(err), accepted });
+          this.state.set({ step: 'error', message: describeHttpError(err), accepted, correction });
         }
       },
     });

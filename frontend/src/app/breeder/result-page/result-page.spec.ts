@@ -48,6 +48,16 @@ describe('ResultPage', () => {
     expect(rows[0].querySelector('.explanation app-colour-swatch')).not.toBeNull();
   });
 
+  it('reads the EMS code back part by part, with the general key, behind a disclosure', async () => {
+    await open('p1', withPrediction(catPrediction()));
+    const help = el.querySelector('[data-testid="code-help"]') as HTMLDetailsElement;
+    expect(help.tagName).toBe('DETAILS');
+    expect(help.querySelector('summary')?.textContent).toContain('What does the code mean?');
+    const parts = Array.from(help.querySelectorAll('.code-parts > div')).map((d) => `${d.querySelector('dt')?.textContent?.trim()} = ${d.querySelector('dd')?.textContent?.trim()}`);
+    expect(parts).toEqual(['BSH = British Shorthair', 'a = Blue', '03 = Bicolour']);
+    expect(help.textContent).toContain('FIFe writes the breed as BRI');
+  });
+
   it('marks unsure traits as "not sure" (in text, not only colour)', async () => {
     await open('p1', withPrediction(catPrediction()));
     const rows = Array.from(el.querySelectorAll('.traits > li'));
@@ -70,7 +80,7 @@ describe('ResultPage', () => {
     const row = (name: string) => rows.find((r) => r.querySelector('.trait-name')?.textContent?.trim() === name)!;
     expect(row('White pattern').textContent).toContain('has not learnt this trait yet');
     expect(row('White pattern').querySelector('[role=meter]')).toBeNull();
-    expect(row('Tabby').textContent).toContain('unlike the photos the model learnt this trait from');
+    expect(row('Tabby').textContent).toContain('this cat looks unlike the cats the model learnt tabby from, so it would rather not guess');
     expect(row('Tabby').querySelector('[role=meter]')).toBeNull(); // "99% · not sure" would contradict itself
     expect(row('Colourpoint').textContent).toContain('below the confidence it needs');
     expect(row('Colourpoint').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('55');
@@ -103,6 +113,18 @@ describe('ResultPage', () => {
     p.traits.pattern = { value: 'self', confidence: 0.9, unsure: false };
     await open('p1', withPrediction(p));
     expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain('No EMS code yet: the code starts with the colour');
+    // the headline says what was found instead of a bare "Coat result" (the fixture's cat is not tabby or pointed)
+    expect(el.querySelector('h1')?.textContent?.trim()).toBe('Colour not sure');
+    expect(el.querySelector('[data-testid=code-help]')).toBeNull();
+  });
+
+  it('heads a result without a colour with what the model did find', async () => {
+    const p = catPrediction({ breederCode: null, breederName: null });
+    p.traits.colour = { value: null, confidence: 0.5, unsure: true, reason: 'uncertain' };
+    p.traits.pattern = { value: 'bicolour', confidence: 0.9, unsure: false };
+    p.traits.is_tabby = { value: true, confidence: 0.9, unsure: false };
+    await open('p1', withPrediction(p));
+    expect(el.querySelector('h1')?.textContent?.trim()).toBe('Bicolour tabby — colour not sure');
   });
 
   it('shows no note under a complete code', async () => {

@@ -29,7 +29,7 @@ import { TraitChip } from '../../shared/trait-chip/trait-chip';
 import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
 import { FeedbackForm } from '../feedback-form/feedback-form';
 import { PredictionsApi } from '../predictions-api';
-import { buildTraitRows, codeNote } from './trait-rows';
+import { buildTraitRows, codeNote, explainCode, headlineWithoutColour } from './trait-rows';
 
 type LoadState =
   | { status: 'loading' }
@@ -79,6 +79,9 @@ export class ResultPage {
   /** "Partial code: …" / "No EMS code yet: …" when the code leaves out what the model is not sure of */
   protected readonly codeNote = computed(() => codeNote(this.rows(), this.prediction()?.breederCode ?? null, this.prediction()?.traits.is_cat.unsure ?? false));
   protected readonly breed = computed(() => this.vocabulary().breed);
+  protected readonly headlineWithoutColour = computed(() => headlineWithoutColour(this.rows()));
+  /** The EMS code read back part by part (BSH British Shorthair, a Blue, 03 Bicolour). */
+  protected readonly codeParts = computed(() => explainCode(this.prediction()?.breederCode ?? null, this.vocabulary()));
   protected readonly headline = viewChild<ElementRef<HTMLElement>>('headline');
 
   constructor() {

@@ -114,3 +114,43 @@ export function codeNote(rows: readonly TraitRow[], code: string | null, catUnsu
   }
   return sentences.join(' ');
 }
+
+/** One part of an EMS code and what it means, e.g. { part: 'a', meaning: 'Blue' }. */
+export interface CodePart {
+  part: string;
+  meaning: string;
+}
+
+/**
+ * Reads an EMS code back part by part with the vocabulary's words: "BSH a 03" → BSH British Shorthair, a Blue,
+ * 03 Bicolour. A yes/no trait's number is named by the trait (21 Tabby, 33 Colourpoint). Parts the vocabulary does
+ * not know are kept with an empty meaning rather than guessed.
+ */
+export function explainCode(code: string | null, vocabulary: Vocabulary): CodePart[] {
+  if (!code) return [];
+  const [breed, ...rest] = code.trim().split(/\s+/);
+  const meaningOf = (part: string): string => {
+    for (const trait of vocabulary.traits) {
+      const value = trait.values.find((v) => v.ems === part);
+      if (value) return trait.kind === 'boolean' ? trait.displayName : value.displayName;
+    }
+    return '';
+  };
+  return [{ part: breed, meaning: breed === vocabulary.breed ? 'British Shorthair' : '' }, ...rest.map((part) => ({ part, meaning: meaningOf(part) }))];
+}
+
+/**
+ * The result's headline when there is no breeder name (the model is not sure of the colour): what it did find,
+ * e.g. "Bicolour tabby — colour not sure", so the page does not open on a bare "Coat result".
+ */
+export function headlineWithoutColour(rows: readonly TraitRow[]): string {
+  const sure = (name: TraitName) => rows.find((r) => r.name === name && r.hasValue && !r.unsure);
+  const found: string[] = [];
+  const pattern = sure('pattern');
+  if (pattern?.emsCode) found.push(pattern.valueLabel.toLowerCase());
+  if (sure('is_tabby')?.emsCode) found.push('tabby');
+  if (sure('is_pointed')?.emsCode) found.push('colourpoint');
+  if (!found.length) return 'Colour not sure';
+  const text = found.join(' ');
+  return `${text[0].toUpperCase()}${text.slice(1)} — colour not sure`;
+}

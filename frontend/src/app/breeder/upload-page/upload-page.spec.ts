@@ -27,6 +27,11 @@ describe('UploadPage', () => {
     page = fixture.componentInstance;
     el = fixture.nativeElement;
     await fixture.whenStable();
+    backend.expectOne('/api/model').flush({
+      available: true,
+      answers: ['is_cat', 'colour', 'is_tabby', 'is_pointed'],
+      unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: ['self', 'bicolour', 'van'] },
+    });
   });
 
   afterEach(() => backend.verify());
@@ -35,6 +40,13 @@ describe('UploadPage', () => {
     fixture.detectChanges();
     await fixture.whenStable();
   };
+
+  it('says up front what the answering model cannot tell yet', async () => {
+    await render();
+    expect(el.querySelector('[data-testid=model-coverage]')?.textContent).toContain(
+      'The current model is still learning: it knows only black and blue so far and it cannot tell the white pattern yet.',
+    );
+  });
   const button = (text: string) =>
     Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(text)) as HTMLButtonElement;
 

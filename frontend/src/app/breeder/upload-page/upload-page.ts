@@ -20,7 +20,9 @@ import { describeHttpError } from '../../core/http/http-error';
 import { checkImageFile, formatBytes } from '../../shared/files/image-file-check';
 import { TraitChip } from '../../shared/trait-chip/trait-chip';
 import { UploadDropZone } from '../../shared/upload-drop-zone/upload-drop-zone';
+import { FALLBACK_VOCABULARY } from '../../shared/models/vocabulary-fallback';
 import { PredictionsApi } from '../predictions-api';
+import { CoverageNote, coverageNote } from './model-coverage';
 
 /** What the page is doing. `file`/`previewUrl` are kept so a failed upload can be retried. */
 export type UploadState =
@@ -54,6 +56,8 @@ export class UploadPage {
   private readonly injector = inject(Injector);
 
   readonly state = signal<UploadState>({ status: 'idle' });
+  /** What the answering model cannot tell yet, said before the breeder uploads (null: it can tell everything, or unknown). */
+  readonly coverage = signal<CoverageNote | null>(null);
   /** Seconds spent in the "analysing" state, so a slow server never looks frozen. */
   readonly analysingSeconds = signal(0);
   /** the server refused this photo itself: sending it again cannot help, choosing another can */
@@ -99,7 +103,10 @@ export class UploadPage {
   protected readonly formatBytes = formatBytes;
 
   constructor() {
+    // Not critical: if this fails, the page works as before and each result still says what the model has not learnt.
+    const coverage = this.api.currentModel().subscribe({ next: (view) => this.coverage.set(coverageNote(view, FALLBACK_VOCABULARY)), error: () => undefined });
     inject(DestroyRef).onDestroy(() => {
+      coverage.unsubscribe();
       this.upload?.unsubscribe();
       this.ticker?.unsubscribe();
       this.revokePreview();

@@ -16,7 +16,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
       width: var(--swatch-size, 20px);
       height: var(--swatch-size, 20px);
       border-radius: 50%;
-      border: 1px solid color-mix(in srgb, var(--mat-sys-on-surface) 35%, transparent);
+      border: 1px solid color-mix(in srgb, var(--mat-sys-on-surface) 55%, transparent);
       box-shadow: inset 0 0 0 2px color-mix(in srgb, var(--mat-sys-surface) 35%, transparent);
       font-size: 12px;
       font-weight: 700;

@@ -1,5 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 
+/** A model's confidence as a whole percent for people: 0–99, never 100 (no model answer is a guarantee). */
+export function confidencePercent(value: number | null | undefined): number {
+  return Math.min(99, Math.round(Math.min(1, Math.max(0, value || 0)) * 100));
+}
+
 /**
  * A labelled meter for a model's confidence: bar + percentage text (never colour only).
  * `unsure` switches to a striped amber look and the words "not sure".
@@ -51,7 +56,8 @@ export class ConfidenceBar {
   readonly label = input('Confidence');
   readonly unsure = input(false);
 
-  protected readonly percent = computed(() => Math.round(Math.min(1, Math.max(0, this.value() || 0)) * 100));
+  /** Whole percent, at most 99: a model is never certain, and "100%" reads as a guarantee (confidencePercent). */
+  protected readonly percent = computed(() => confidencePercent(this.value()));
   protected readonly valueText = computed(
     () => `${this.percent()}% confident${this.unsure() ? ', the model is not sure' : ''}`,
   );

@@ -9,7 +9,7 @@ export type {
   TraitPrediction,
   UnsureReason,
 } from '@api/contracts/phenotype';
-export type { PredictionFeedback, PredictionView as Prediction, TraitCorrection } from '@api/contracts/predictions';
+export type { CurrentModelView, PredictionFeedback, PredictionView as Prediction, TraitCorrection } from '@api/contracts/predictions';
 import type { TraitCorrection } from '@api/contracts/predictions';
 
 /** `POST /api/predictions/:id/feedback` body. */
