@@ -41,6 +41,11 @@ describe('review label rules', () => {
     expect(changedTraits(p, startingLabel(p))).toEqual(['colour']);
   });
 
+  it('starts from what a breeder who said "right" filled in where the model was not sure', () => {
+    const p = prediction({ userReview: 'accepted', feedback: { accepted: true, correction: { pattern: 'bicolour' }, createdAt: '' } });
+    expect(startingLabel(p)).toMatchObject({ colour: 'blue', pattern: 'bicolour', is_tabby: false });
+  });
+
   it("starts from the admin's earlier decision when there is one", () => {
     const label: PhenotypeLabel = { is_cat: true, colour: 'red', pattern: 'van', is_tabby: true, is_pointed: false };
     const p = prediction({ review: { decision: 'reject', label, reviewedBy: 'a', reviewedAt: '' } });

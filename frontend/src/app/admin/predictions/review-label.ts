@@ -24,7 +24,8 @@ export function predictedLabel(p: AdminPrediction): TraitLabel {
 export function startingLabel(p: AdminPrediction): TraitLabel {
   if (p.review) return { ...p.review.label };
   const label = predictedLabel(p);
-  const c = p.feedback && !p.feedback.accepted ? p.feedback.correction : null;
+  // a rejection's correction, or what a breeder who said "right" filled in where the model was not sure
+  const c = p.feedback?.correction ?? null;
   if (c) {
     for (const t of TRAITS) if (c[t] !== undefined) label[t] = c[t] as string | boolean | null;
     if (c.is_cat === undefined && COAT.some((t) => c[t] !== undefined && c[t] !== null)) label.is_cat = true;
