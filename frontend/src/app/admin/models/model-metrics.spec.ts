@@ -1,5 +1,5 @@
 import { ModelDetail } from './models-api';
-import { activationWarnings, confusionGrid, formatMetric, metricDelta, metricsSource, unlearntLines } from './model-metrics';
+import { activationWarnings, answeredNote, confusionGrid, formatMetric, metricDelta, metricsSource, unlearntLines } from './model-metrics';
 
 describe('model metrics helpers', () => {
   it('formats metrics and deltas for people', () => {
@@ -39,9 +39,12 @@ describe('model metrics helpers', () => {
     expect(unlearntLines({ answers: ['is_cat', 'colour'], unlearnt: { colour: ['lilac', 'cinnamon', 'fawn'], pattern: ['self', 'bicolour', 'van'] } })).toEqual([
       { trait: 'colour', text: 'lilac, cinnamon, fawn' },
       { trait: 'pattern', text: 'not trained at all' },
+      { trait: 'is_tabby', text: 'not trained at all' },
+      { trait: 'is_pointed', text: 'not trained at all' },
     ]);
-    expect(unlearntLines({ answers: ['colour', 'pattern'], unlearnt: { colour: [], pattern: ['van'] } })).toEqual([{ trait: 'pattern', text: 'van' }]);
-    expect(unlearntLines({ answers: ['colour', 'pattern'], unlearnt: { colour: [], pattern: [] } })).toEqual([]);
+    const yesNo = ['is_cat', 'is_tabby', 'is_pointed'] as const;
+    expect(unlearntLines({ answers: ['colour', 'pattern', ...yesNo], unlearnt: { colour: [], pattern: ['van'] } })).toEqual([{ trait: 'pattern', text: 'van' }]);
+    expect(unlearntLines({ answers: ['colour', 'pattern', ...yesNo], unlearnt: { colour: [], pattern: [] } })).toEqual([]);
     expect(unlearntLines({ answers: null, unlearnt: null })).toEqual([]);
   });
 
@@ -82,5 +85,20 @@ describe('model metrics helpers', () => {
     expect(trained.heading).toBe('Test metrics per trait');
     expect(trained.note).toBe('Measured on the 75 test photos set aside before training: the model never saw them.');
     expect(metricsSource({ isStarter: false, datasetSummary: {} }).note).toContain('Measured on test photos set aside');
+  });
+
+  it('says how many test photos a thinly answered accuracy rests on, and does not compare on them', () => {
+    expect(answeredNote({ n: 6, accuracy: 1, abstentionRate: 0.833 })).toBe('1 of 6 answered');
+    expect(answeredNote({ n: 200, accuracy: 0.9, abstentionRate: 0.05 })).toBeNull();
+    expect(answeredNote({ n: 200, accuracy: 0.9, abstentionRate: 0.4 })).toBe('120 of 200 answered');
+    expect(answeredNote({ accuracy: 0.9 })).toBeNull();
+    // the active model answered 1 of 7 tabby photos: its 100 % is no reason to call the candidate worse
+    const active = model({ id: 'a', name: 'Run 1', metrics: { is_tabby: { n: 7, balancedAccuracy: 1, abstentionRate: 0.857 } } });
+    const starter = model({ id: 's', name: 'Starter', metrics: { is_tabby: { n: 222, balancedAccuracy: 0.596, abstentionRate: 0.1 } } });
+    expect(activationWarnings(starter, active)).toEqual([]);
+    expect(activationWarnings(active, starter)).toEqual([
+      'It answered “not sure” on most test photos for Tabby (6 of 7): its accuracy there rests on the few it answered.',
+      'Its test metrics come from as few as 7 photos per trait, so they say little about how it will do.',
+    ]);
   });
 });

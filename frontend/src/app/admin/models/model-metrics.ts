@@ -79,24 +79,52 @@ export function confusionGrid(cm: ConfusionMatrix | undefined): ConfusionGrid | 
 export function unlearntLines(model: Pick<ModelDetail, 'unlearnt' | 'answers'> | null | undefined): Array<{ trait: string; text: string }> {
   const unlearnt = model?.unlearnt;
   if (!unlearnt) return [];
-  return (['colour', 'pattern'] as const).flatMap((t) => {
+  const values = (['colour', 'pattern'] as const).flatMap((t) => {
     const values: string[] = unlearnt[t] ?? [];
     if (!values.length) return [];
-    return [{ trait: t, text: model.answers?.includes(t) === false ? 'not trained at all' : values.join(', ') }];
+    return [{ trait: t as string, text: model.answers?.includes(t) === false ? 'not trained at all' : values.join(', ') }];
   });
+  // the yes/no traits have no values to miss: only the whole trait can be missing
+  const traits = (['is_cat', 'is_tabby', 'is_pointed'] as const)
+    .filter((t) => model.answers && !model.answers.includes(t))
+    .map((t) => ({ trait: t as string, text: 'not trained at all' }));
+  return [...values, ...traits];
+}
+
+/** Below this many answered test photos, a trait's accuracy is not evidence enough to call one model worse. */
+export const MIN_ANSWERED = 20;
+
+/** How many of a trait's scored test photos the model answered (the rest were "not sure"); null when unknown. */
+export function answeredCount(m: Record<string, unknown> | undefined): { answered: number; scored: number } | null {
+  const n = m?.['n'];
+  if (typeof n !== 'number' || n <= 0) return null;
+  const abstention = typeof m?.['abstentionRate'] === 'number' ? (m['abstentionRate'] as number) : 0;
+  return { answered: Math.round(n * (1 - abstention)), scored: n };
 }
 
 /**
- * What an admin should know before activating `candidate` in place of `active`: a model without the is-cat head
- * gives every photo (a dog's too) a coat result; traits the active model answers and the candidate does not will
- * read "not sure"; metrics from a handful of test photos say little. Empty when nothing stands out.
+ * For the models list: "1 of 6 answered" under an accuracy that rests on few answers (under MIN_ANSWERED, or
+ * under three quarters of the test photos), so 100 % from one photo does not look like the best model; else null.
  */
+export function answeredNote(m: Record<string, unknown> | undefined): string | null {
+  const c = answeredCount(m);
+  if (!c || (c.answered >= MIN_ANSWERED && c.answered >= 0.75 * c.scored)) return null;
+  return `${c.answered} of ${c.scored} answered`;
+}
+
 /** The mean of one metric over the traits that have it (e.g. accuracy), or null when none has. */
 export function meanMetric(metrics: Record<string, Record<string, unknown>> | null | undefined, key: string): number | null {
   const v = Object.values(metrics ?? {}).map((x) => x[key]).filter((x): x is number => typeof x === 'number');
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
 }
 
+/**
+ * What an admin should know before activating `candidate` in place of `active`: a model without the is-cat head
+ * gives every photo (a dog's too) a coat result; traits the active model answers and the candidate does not will
+ * read "not sure"; a trait where it scores lower (only where both answered enough test photos to tell); a trait
+ * where it says "not sure" on most test photos; metrics from a handful of test photos say little. Empty when
+ * nothing stands out.
+ */
 export function activationWarnings(candidate: ModelDetail, active: ModelDetail | null, minTestPhotos = 30): string[] {
   const out: string[] = [];
   const answers = candidate.answers;
@@ -109,7 +137,9 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
       out.push(`It does not answer ${list}, which “${active!.name}” answers: ${lost.length === 1 ? 'that trait' : 'those traits'} will read “not sure”.`);
     }
   }
-  // worse than the active model on a trait both answer (balanced accuracy, else accuracy; ≥ 1 point)
+  // worse than the active model on a trait both answer (balanced accuracy, else accuracy; ≥ 1 point), where both
+  // answered enough test photos for the scores to mean something
+  const enough = (d: ModelDetail, t: string) => (answeredCount(d.metrics?.[t])?.answered ?? MIN_ANSWERED) >= MIN_ANSWERED;
   if (active && active.id !== candidate.id) {
     const score = (d: ModelDetail, t: string): number | null => {
       const m = d.metrics?.[t];
@@ -120,12 +150,21 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
       .filter((t) => !candidate.answers || candidate.answers.includes(t as never))
       .flatMap((t) => {
         const [c, a] = [score(candidate, t), score(active, t)];
+        if (!enough(candidate, t) || !enough(active, t)) return [];
         return c !== null && a !== null && a - c >= 0.01 ? [`${traitLabel(t)} (${formatMetric(c, 'percent')} against ${formatMetric(a, 'percent')})`] : [];
       });
     if (worse.length) {
       const list = worse.length === 1 ? worse[0] : `${worse.slice(0, -1).join(', ')} and ${worse[worse.length - 1]}`;
       out.push(`It scores lower than “${active.name}” on ${list} (balanced accuracy on each model's own test photos).`);
     }
+  }
+  const mostlyUnsure = Object.entries(candidate.metrics ?? {}).flatMap(([t, m]) => {
+    const c = answeredCount(m);
+    return c && c.answered < c.scored / 2 ? [`${traitLabel(t)} (${c.scored - c.answered} of ${c.scored})`] : [];
+  });
+  if (mostlyUnsure.length) {
+    const list = mostlyUnsure.length === 1 ? mostlyUnsure[0] : `${mostlyUnsure.slice(0, -1).join(', ')} and ${mostlyUnsure[mostlyUnsure.length - 1]}`;
+    out.push(`It answered “not sure” on most test photos for ${list}: its accuracy there rests on the few it answered.`);
   }
   const tested = Object.values(candidate.metrics ?? {})
     .map((m) => m['n'])

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, forkJoin, of } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, activationWarnings, confusionGrid, formatMetric, meanMetric, metricDelta, metricsSource, traitLabel, unlearntLines } from './model-metrics';
+import { METRICS, TRAIT_ORDER, activationWarnings, answeredNote, confusionGrid, formatMetric, meanMetric, metricDelta, metricsSource, traitLabel, unlearntLines } from './model-metrics';
 
 /**
  * Model registry: every model with headline metrics, the detail of one (per-trait metrics, the confusion matrix as a
@@ -213,6 +213,11 @@ export class ModelsPage {
 
   headline(m: ModelSummary, trait: string): string {
     return formatMetric(m.metrics?.[trait]?.['accuracy'], 'percent');
+  }
+
+  /** "1 of 6 answered" under an accuracy that rests on few answers. */
+  answeredNote(m: ModelSummary, trait: string): string | null {
+    return answeredNote(m.metrics?.[trait]);
   }
 
   meanMacroF1(m: ModelSummary): string {
