@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { of } from 'rxjs';
 import { DashboardsApi, ModelsReport, PredictionsReport, SnapshotRuns, TrainingImagesReport } from './dashboards-api';
-import { DashboardsPage, predictedValueLabel } from './dashboards-page';
+import { DashboardsPage, predictedValueLabel, snapshotAge, sourceLabel } from './dashboards-page';
 
 const training: TrainingImagesReport = {
   from: null,
@@ -130,6 +130,16 @@ describe('DashboardsPage', () => {
     await fixture.whenStable();
     const card = (fixture.nativeElement as HTMLElement).querySelector('#models-accuracy');
     expect(card?.textContent).toContain('Only the bundled starter model so far: it was not trained here');
+  });
+
+  it('says how old the last snapshot is, and names sources as the Training images table does', () => {
+    const now = Date.parse('2026-11-26T19:00:00Z');
+    expect(snapshotAge('2026-11-26T18:59:40Z', now)).toBe('just now');
+    expect(snapshotAge('2026-11-26T18:25:00Z', now)).toBe('35 minutes ago');
+    expect(snapshotAge('2026-11-26T18:00:00Z', now)).toBe('1 hour ago');
+    expect(snapshotAge('2026-11-23T19:00:00Z', now)).toBe('3 days ago');
+    expect(sourceLabel('zip')).toBe('ZIP import');
+    expect(sourceLabel('something-new')).toBe('something-new');
   });
 
   it('pins series colours by name, so a left-out value does not recolour the others', () => {

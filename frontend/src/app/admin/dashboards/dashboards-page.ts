@@ -31,6 +31,10 @@ const SOURCES = [
   { value: 'web-search', label: 'Web search' },
   { value: 'prediction-review', label: 'Prediction review' },
 ];
+/** The admin's name of an image source, as the Training images table shows it ("ZIP import", not "zip"). */
+export function sourceLabel(source: string): string {
+  return SOURCES.find((s) => s.value === source)?.label ?? source;
+}
 const NO_SNAPSHOT = 'No snapshot yet — press “Refresh now” to take one.';
 const BLUE = '#3f6ad8';
 const ORANGE = '#d9822b';
@@ -42,6 +46,15 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? n
 /** Human value of a group key: booleans read as yes/no. */
 export function valueLabel(key: string): string {
   return key === 'true' ? 'yes' : key === 'false' ? 'no' : key;
+}
+
+/** How long ago a snapshot was taken, in words: "just now", "12 minutes ago", "3 hours ago", "2 days ago". */
+export function snapshotAge(takenAt: string, now = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - new Date(takenAt).getTime()) / 60_000));
+  if (!Number.isFinite(minutes)) return '';
+  if (minutes < 1) return 'just now';
+  const [n, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
+  return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 }
 
 /** A predicted value: no value ('unknown' in the warehouse) is a "not sure" answer, or for coat traits also "not a cat". */
@@ -116,9 +129,9 @@ export class DashboardsPage {
   });
   readonly balanceRows = computed(() => (this.training()?.groups ?? []).map((g) => ({ value: valueLabel(g.key), count: g.count, share: g.share })));
   readonly sourceBars = computed(() =>
-    (this.training()?.bySource ?? []).map((s) => ({ name: s.source, series: [{ name: 'Labelled', value: s.labelled }, { name: 'Unlabelled', value: s.unlabelled }] })),
+    (this.training()?.bySource ?? []).map((s) => ({ name: sourceLabel(s.source), series: [{ name: 'Labelled', value: s.labelled }, { name: 'Unlabelled', value: s.unlabelled }] })),
   );
-  readonly sourceRows = computed(() => (this.training()?.bySource ?? []).map((s) => ({ ...s, total: s.labelled + s.unlabelled })));
+  readonly sourceRows = computed(() => (this.training()?.bySource ?? []).map((s) => ({ ...s, source: sourceLabel(s.source), total: s.labelled + s.unlabelled })));
   readonly cellsHeat = computed(() => {
     const cells = this.training()?.thinnestCells ?? [];
     const colours = [...new Set(cells.map((c) => c.colour))];
@@ -282,6 +295,7 @@ export class DashboardsPage {
   );
   readonly schemeHeat = { domain: ['#fde0dd', '#fa9fb5', '#c51b8a', '#49006a'] } as never;
   readonly noSnapshotMessage = NO_SNAPSHOT;
+  readonly snapshotAge = (takenAt: string) => snapshotAge(takenAt);
   readonly noTrainingMessage = computed(() =>
     this.lastSnapshot() ? 'No training images in the last snapshot — upload a ZIP under Training images, then refresh.' : NO_SNAPSHOT,
   );
