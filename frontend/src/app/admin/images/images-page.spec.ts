@@ -403,6 +403,15 @@ describe('ImagesPage selection', () => {
     page.closeBulk();
     page.openBulk();
     expect(page.bulkLabel()).toEqual({});
+    expect(page.bulkChosen()).toBe(false); // Apply stays disabled until a trait is set
+    page.setBulk('colour', 'unknown');
+    expect(page.bulkChosen()).toBe(true);
+  });
+
+  it('"Label…" with nothing selected says how to select instead of doing nothing', () => {
+    page.openBulk();
+    expect(page.bulkOpen()).toBe(false);
+    expect(page.notice()).toContain('Select images first');
   });
 
   it("a key typed on a closed inline select is the page's shortcut for that row, not the select's type-ahead", async () => {

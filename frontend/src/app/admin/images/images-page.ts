@@ -84,6 +84,8 @@ export class ImagesPage {
 
   readonly bulkOpen = signal(false);
   readonly bulkLabel = signal<Partial<Record<TraitKey, string>>>({});
+  /** Apply does something only once a trait is set to a value or to "unknown" (all "(keep)" changes nothing). */
+  readonly bulkChosen = computed(() => Object.values(this.bulkLabel()).some((v) => v !== undefined && v !== ''));
   readonly busy = signal<string | null>(null);
   readonly helpOpen = signal(false);
   readonly preview = signal<TrainingImage | null>(null);
@@ -262,7 +264,10 @@ export class ImagesPage {
 
   // ------------------------------------------------------------------ panels
   openBulk(): void {
-    if (!this.selectedCount()) return;
+    if (!this.selectedCount()) {
+      this.notice.set('Select images first (their checkboxes, or x on a focused row), then label them with l or “Label…”.');
+      return;
+    }
     this.bulkOpener = focusedElement(this.document);
     // every trait starts at "(keep)": choices left from the last selection would be applied to this one unseen
     this.bulkLabel.set({});
