@@ -40,6 +40,7 @@ export class LoginPage {
   protected submit(): void {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.error.set(null); // the last attempt's "wrong password" is not about these empty fields
       // take the user to the first field that needs them (its error is read out with it)
       this.host.querySelector<HTMLInputElement>('input.ng-invalid')?.focus();
       return;
