@@ -6,36 +6,11 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
+import { adminPrediction } from '../../../testing/fixtures';
 import { AdminPrediction } from './predictions-api';
 import { PredictionsPage } from './predictions-page';
 
-function prediction(id: string, over: Partial<AdminPrediction> = {}): AdminPrediction {
-  return {
-    id,
-    modelId: 'm1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    imageUrl: `/api/predictions/${id}/image`,
-    traits: {
-      is_cat: { value: true, confidence: 0.99, unsure: false },
-      colour: { value: 'blue', confidence: 0.8, unsure: false },
-      pattern: { value: 'self', confidence: 0.4, unsure: true },
-      is_tabby: { value: false, confidence: 0.9, unsure: false },
-      is_pointed: { value: false, confidence: 0.95, unsure: false },
-    },
-    breederCode: 'BSH a',
-    breederName: 'Blue',
-    feedback: null,
-    userReview: 'none',
-    adminReview: 'none',
-    adminHasReviewed: false,
-    adminFeedback: null,
-    review: null,
-    trainingImageId: null,
-    width: 100,
-    height: 100,
-    ...over,
-  };
-}
+const prediction = adminPrediction;
 
 /** jsdom has no layout, so the CDK would find nothing tabbable: treat every element as visible. */
 @Injectable()

@@ -1,34 +1,9 @@
+import { adminPrediction } from '../../../testing/fixtures';
 import { AdminPrediction } from './predictions-api';
 import type { PhenotypeLabel } from '../../shared/models/prediction';
 import { changedTraits, confidenceText, labelSummary, predictedLabel, setTrait, startingLabel } from './review-label';
 
-function prediction(over: Partial<AdminPrediction> = {}): AdminPrediction {
-  return {
-    id: 'p1',
-    modelId: 'm1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    imageUrl: '/api/predictions/p1/image',
-    traits: {
-      is_cat: { value: true, confidence: 0.99, unsure: false },
-      colour: { value: 'blue', confidence: 0.8, unsure: false },
-      pattern: { value: 'self', confidence: 0.4, unsure: true },
-      is_tabby: { value: false, confidence: 0.9, unsure: false },
-      is_pointed: { value: false, confidence: 0.95, unsure: false },
-    },
-    breederCode: 'BSH a',
-    breederName: 'Blue',
-    feedback: null,
-    userReview: 'none',
-    adminReview: 'none',
-    adminHasReviewed: false,
-    adminFeedback: null,
-    review: null,
-    trainingImageId: null,
-    width: 100,
-    height: 100,
-    ...over,
-  };
-}
+const prediction = (over: Partial<AdminPrediction> = {}) => adminPrediction('p1', over);
 
 describe('review label rules', () => {
   it('turns unsure answers into unknowns', () => {
