@@ -5,8 +5,8 @@ import type { PhenotypeLabel, PredictedTraits, TraitName, UnlearntValues } from 
 export interface CurrentModelView {
   /** false while no model is active (an upload would answer 503) */
   available: boolean;
-  /** the traits it answers; the others always read "not sure" */
-  answers: TraitName[];
+  /** the traits it answers (the others always read "not sure"); null when its file cannot be read */
+  answers: TraitName[] | null;
   /** the colours and patterns it has not learnt; null when no model is active or its file cannot be read */
   unlearnt: UnlearntValues | null;
 }

@@ -80,7 +80,7 @@ export class EngineService implements OnApplicationShutdown {
   /** What the active model can tell (for the public upload page). */
   async currentModel(): Promise<CurrentModelView> {
     const coverage = await this.models.activeCoverage();
-    return coverage ? { available: true, answers: coverage.answers ?? [], unlearnt: coverage.unlearnt } : { available: false, answers: [], unlearnt: null };
+    return coverage ? { available: true, ...coverage } : { available: false, answers: [], unlearnt: null };
   }
 
   /** Features of the image, or of a synthetic training copy of it (ml/augment.ts). */

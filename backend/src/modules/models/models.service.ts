@@ -7,7 +7,6 @@ import { deserializeArtefact, FEATURE_VERSION, TRAIT_NAMES, unlearntValues } fro
 import { ModelDetailView, ModelSummaryView, StoredModel, toDetailView, toSummaryView } from './domain/model-view';
 import { ModelsRepository } from './models.repository';
 import { PredictionModelDocument } from './schemas/prediction-model.schema';
-import type { TraitName, UnlearntValues } from '../../contracts/phenotype';
 
 /** What a finished training run hands to the registry. */
 export interface RegisterTrainedModelInput {
@@ -58,7 +57,7 @@ export class ModelsService {
    * What the active model can answer (read from its artefact once per model and kept: a model's heads never change).
    * Null when no model is active.
    */
-  async activeCoverage(): Promise<{ answers: TraitName[] | null; unlearnt: UnlearntValues | null } | null> {
+  async activeCoverage(): Promise<Pick<ModelDetailView, 'answers' | 'unlearnt'> | null> {
     const id = await this.repo.getActiveModelId();
     if (!id) return null;
     if (this.coverage?.id === id) return this.coverage.value;

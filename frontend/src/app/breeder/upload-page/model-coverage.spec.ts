@@ -31,6 +31,7 @@ describe('coverageNote', () => {
     const everything = { available: true, answers: ['is_cat', 'colour', 'pattern', 'is_tabby', 'is_pointed'] as const, unlearnt: { colour: [], pattern: [] } };
     expect(coverageNote({ ...everything, answers: [...everything.answers] }, FALLBACK_VOCABULARY)).toBeNull();
     expect(coverageNote(null, FALLBACK_VOCABULARY)).toBeNull();
+    expect(coverageNote({ available: true, answers: null, unlearnt: null }, FALLBACK_VOCABULARY)).toBeNull(); // unreadable file
     expect(coverageNote({ available: false, answers: [], unlearnt: null }, FALLBACK_VOCABULARY)?.kind).toBe('none');
   });
 });

@@ -19,15 +19,17 @@ function list(items: string[], conjunction: 'and' | 'or'): string {
  */
 export function coverageNote(view: CurrentModelView | null, vocabulary: Vocabulary): CoverageNote | null {
   if (!view) return null;
+  if (view.available && !view.answers) return null; // its file could not be read: nothing reliable to say
   if (!view.available) {
     return { kind: 'none', text: 'No model is answering yet: an administrator needs to train or activate one first, so a photo cannot be analysed right now.' };
   }
   const name = (t: TraitName) => (findTrait(vocabulary, t)?.displayName ?? t).toLowerCase();
   const valueName = (t: TraitName, v: string) =>
     v === 'other' ? 'tortie and other mixed colours' : (findValue(vocabulary, t, v)?.displayName ?? v).toLowerCase();
+  const answers = view.answers ?? [];
   const parts: string[] = [];
-  const notAnswered = (['colour', 'pattern', 'is_tabby', 'is_pointed'] as const).filter((t) => !view.answers.includes(t));
-  const missingColours = view.answers.includes('colour') ? (view.unlearnt?.colour ?? []) : [];
+  const notAnswered = (['colour', 'pattern', 'is_tabby', 'is_pointed'] as const).filter((t) => !answers.includes(t));
+  const missingColours = answers.includes('colour') ? (view.unlearnt?.colour ?? []) : [];
   if (missingColours.length) {
     const all = (findTrait(vocabulary, 'colour')?.values ?? []).map((v) => String(v.value));
     const learnt = all.filter((v) => !missingColours.includes(v as never));
@@ -37,10 +39,10 @@ export function coverageNote(view: CurrentModelView | null, vocabulary: Vocabula
         : `it has not learnt ${list(missingColours.map((v) => valueName('colour', v)), 'or')} yet`,
     );
   }
-  const missingPatterns = view.answers.includes('pattern') ? (view.unlearnt?.pattern ?? []) : [];
+  const missingPatterns = answers.includes('pattern') ? (view.unlearnt?.pattern ?? []) : [];
   if (missingPatterns.length) parts.push(`it cannot tell ${list(missingPatterns.map((v) => valueName('pattern', v)), 'or')} yet`);
   if (notAnswered.length) parts.push(`it cannot tell the ${list(notAnswered.map(name), 'or')} yet`);
-  if (!view.answers.includes('is_cat')) parts.push('it does not check that the photo shows a cat');
+  if (!answers.includes('is_cat')) parts.push('it does not check that the photo shows a cat');
   if (!parts.length) return null;
   return { kind: 'partial', text: `The current model is still learning: ${list(parts, 'and')}. Anything else comes out as “not sure”.` };
 }
