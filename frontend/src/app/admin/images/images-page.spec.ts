@@ -396,6 +396,15 @@ describe('ImagesPage selection', () => {
     if (!had) delete (tabby as Partial<Element>).scrollIntoView;
   });
 
+  it('Enter on the "What can a ZIP hold?" summary opens that help, not the focus row\'s preview', async () => {
+    const summary = el.querySelector('[data-testid=zip-help] summary') as HTMLElement;
+    await focusOn(summary);
+    const e = press(summary, 'Enter');
+    await render();
+    expect(e.defaultPrevented).toBe(false);
+    expect(page.preview()).toBeNull();
+  });
+
   it('the bulk panel opens with every trait at "(keep)", whatever was chosen the last time', () => {
     page.toggle(page.items()[0].id);
     page.openBulk();

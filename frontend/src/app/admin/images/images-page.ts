@@ -265,7 +265,7 @@ export class ImagesPage {
   // ------------------------------------------------------------------ panels
   openBulk(): void {
     if (!this.selectedCount()) {
-      this.notice.set('Select images first (their checkboxes, or x on a focused row), then label them with l or “Label…”.');
+      this.notice.set('Select images first (their checkboxes, or the X key on a focused row), then label them with the L key or “Label…”.');
       return;
     }
     this.bulkOpener = focusedElement(this.document);
@@ -480,7 +480,7 @@ export class ImagesPage {
     // while help, preview, the bulk panel or the delete confirmation is open, the keys belong to it
     if (this.helpOpen() || this.preview() || this.bulkOpen() || this.confirmDelete()) return;
     // Enter / Space on a focused button, link, chip or checkbox activate that control, not the focus row
-    if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, input, [role="button"], [role="option"], [role="checkbox"]')) return;
+    if ((e.key === 'Enter' || e.key === ' ') && target?.closest('button, a, input, summary, [role="button"], [role="option"], [role="checkbox"]')) return;
     // ↑ / ↓ move the focus row from the table or from nowhere; anywhere else they scroll the page (j / k work anywhere)
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !this.rowKeysApply(target)) return;
     const items = this.items();

@@ -77,8 +77,19 @@ describe('FeedbackForm', () => {
     fixture.detectChanges();
     await click('Yes');
     formOf().controls['colour'].setValue('lilac'); // the model's sure "blue" was wrong after all
-    await click('Send');
+    fixture.detectChanges();
+    // said before sending: this is now a correction, and "Skip — it's right" is gone
+    expect(el.querySelector('[data-testid=changes-sure]')?.textContent).toContain('will be sent as a correction');
+    expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Skip'))).toBe(false);
+    await click('Send correction');
     expect(backend.expectOne('/api/predictions/p2/feedback').request.body).toEqual({ accepted: false, correction: { colour: 'lilac' } });
+  });
+
+  it('"Back" returns the keyboard focus to "Yes, that\'s right"', async () => {
+    await click('Yes');
+    await click('Back');
+    await fixture.whenStable();
+    expect(document.activeElement?.textContent).toContain('Yes, that’s right');
   });
 
   type Ctl = { value: unknown; setValue(v: unknown): void; markAsDirty(): void };

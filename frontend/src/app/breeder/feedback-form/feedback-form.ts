@@ -12,6 +12,7 @@ import {
   output,
   viewChild,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -97,6 +98,22 @@ export class FeedbackForm {
 
   private readonly correctionStart = viewChild<ElementRef<HTMLElement>>('correctionTitle');
   private readonly doneBox = viewChild<ElementRef<HTMLElement>>('doneBox');
+  private readonly yesButton = viewChild('yesButton', { read: ElementRef<HTMLElement> });
+  /** the form's values as a signal, so the template can tell when a sure answer was changed */
+  private readonly formValue = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+
+  /** After "yes": the breeder changed one of the model's sure answers, so what is sent is a correction. */
+  protected readonly changesSureAnswer = computed(() => {
+    this.formValue();
+    const t = this.prediction().traits;
+    return Object.keys(this.correction() ?? {}).some((k) => !t[k as keyof typeof t].unsure);
+  });
+
+  /** whether the model was sure of any coat trait (else "glad we got it right" would thank for nothing) */
+  protected readonly hadSureAnswer = computed(() => {
+    const t = this.prediction().traits;
+    return t.is_cat.value === false || (['colour', 'pattern', 'is_tabby', 'is_pointed'] as const).some((n) => !t[n].unsure && t[n].value !== null);
+  });
 
   /** What the breeder told us, in words ("Colour: Black", "White pattern: Bicolour"), shown after sending and on later visits. */
   protected readonly toldUs = computed(() => {
@@ -161,6 +178,7 @@ export class FeedbackForm {
 
   protected back(): void {
     this.state.set({ step: 'ask' });
+    afterNextRender(() => this.yesButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
   /**
@@ -169,10 +187,7 @@ export class FeedbackForm {
    */
   protected sendCorrection(): void {
     const s = this.state();
-    const correction = this.correction();
-    const t = this.prediction().traits;
-    const changesSureAnswer = Object.keys(correction ?? {}).some((k) => !t[k as keyof typeof t].unsure);
-    this.send(s.step === 'correct' && s.confirming && !changesSureAnswer, correction);
+    this.send(s.step === 'correct' && s.confirming && !this.changesSureAnswer(), this.correction());
   }
 
   protected retry(): void {

@@ -118,6 +118,15 @@ describe('ResultPage', () => {
     expect(el.querySelector('[data-testid=code-help]')).toBeNull();
   });
 
+  it('says an unfamiliar colour may be one the model has not learnt, rather than only asking for a clearer photo', async () => {
+    const p = catPrediction({ breederCode: null, breederName: null, unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: [] } });
+    p.traits.colour = { value: null, confidence: 0.9, unsure: true, reason: 'unfamiliar' };
+    await open('p1', withPrediction(p));
+    expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain(
+      'It may be a colour the current model has not learnt yet (see below); if not, a clearer photo',
+    );
+  });
+
   it('heads a result without a colour with what the model did find', async () => {
     const p = catPrediction({ breederCode: null, breederName: null });
     p.traits.colour = { value: null, confidence: 0.5, unsure: true, reason: 'uncertain' };

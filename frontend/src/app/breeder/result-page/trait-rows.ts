@@ -106,10 +106,14 @@ export function codeNote(rows: readonly TraitRow[], code: string | null, catUnsu
   if (guessed.length) sentences.push(`The code uses the model’s best guess for ${list(guessed.map((r) => r.traitName.toLowerCase()), 'and')}, so it may be off.`);
   if (!catUnsure) {
     const unsure = [...leftOut, ...guessed];
+    // unlike anything it learnt, from a model that knows only some values: most likely a value it has not learnt
+    const maybeUnlearnt = unsure.filter((r) => r.reason === 'unfamiliar' && r.unlearntNote);
     sentences.push(
       unsure.every((r) => r.reason === 'untrained')
         ? `The current model has not learnt ${!code ? 'colours' : unsure.length === 1 ? 'that' : 'those'} yet: it needs more labelled photos.`
-        : 'A clearer photo of the whole cat, in daylight, can help.',
+        : maybeUnlearnt.length
+          ? `It may be a ${list(maybeUnlearnt.map((r) => r.traitName.toLowerCase()), 'or')} the current model has not learnt yet (see below); if not, a clearer photo of the whole cat, in daylight, can help.`
+          : 'A clearer photo of the whole cat, in daylight, can help.',
     );
   }
   return sentences.join(' ');
