@@ -295,7 +295,7 @@ export class DashboardsPage {
   );
   readonly schemeHeat = { domain: ['#fde0dd', '#fa9fb5', '#c51b8a', '#49006a'] } as never;
   readonly noSnapshotMessage = NO_SNAPSHOT;
-  readonly snapshotAge = (takenAt: string) => snapshotAge(takenAt);
+  readonly snapshotAge = snapshotAge;
   readonly noTrainingMessage = computed(() =>
     this.lastSnapshot() ? 'No training images in the last snapshot — upload a ZIP under Training images, then refresh.' : NO_SNAPSHOT,
   );

@@ -112,6 +112,11 @@ export function answeredNote(m: Record<string, unknown> | undefined): string | n
   return `${c.answered} of ${c.scored} answered`;
 }
 
+/** "A", "A and B", "A, B and C". */
+function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** The mean of one metric over the traits that have it (e.g. accuracy), or null when none has. */
 export function meanMetric(metrics: Record<string, Record<string, unknown>> | null | undefined, key: string): number | null {
   const v = Object.values(metrics ?? {}).map((x) => x[key]).filter((x): x is number => typeof x === 'number');
@@ -133,7 +138,7 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
     const lost = (active && active.id !== candidate.id ? (active.answers ?? []) : []).filter((t) => t !== 'is_cat' && !answers.includes(t));
     if (lost.length) {
       const names = lost.map(traitLabel);
-      const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      const list = andList(names);
       out.push(`It does not answer ${list}, which “${active!.name}” answers: ${lost.length === 1 ? 'that trait' : 'those traits'} will read “not sure”.`);
     }
   }
@@ -154,7 +159,7 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
         return c !== null && a !== null && a - c >= 0.01 ? [`${traitLabel(t)} (${formatMetric(c, 'percent')} against ${formatMetric(a, 'percent')})`] : [];
       });
     if (worse.length) {
-      const list = worse.length === 1 ? worse[0] : `${worse.slice(0, -1).join(', ')} and ${worse[worse.length - 1]}`;
+      const list = andList(worse);
       out.push(`It scores lower than “${active.name}” on ${list} (balanced accuracy on each model's own test photos).`);
     }
   }
@@ -163,7 +168,7 @@ export function activationWarnings(candidate: ModelDetail, active: ModelDetail |
     return c && c.answered < c.scored / 2 ? [`${traitLabel(t)} (${c.scored - c.answered} of ${c.scored})`] : [];
   });
   if (mostlyUnsure.length) {
-    const list = mostlyUnsure.length === 1 ? mostlyUnsure[0] : `${mostlyUnsure.slice(0, -1).join(', ')} and ${mostlyUnsure[mostlyUnsure.length - 1]}`;
+    const list = andList(mostlyUnsure);
     out.push(`It answered “not sure” on most test photos for ${list}: its accuracy there rests on the few it answered.`);
   }
   const tested = Object.values(candidate.metrics ?? {})

@@ -107,9 +107,15 @@ describe('ResultPage', () => {
     );
   });
 
+  /** A cat whose colour the model is not sure of: no breeder name and no EMS code. */
+  function colourNotSure(reason: 'uncertain' | 'unfamiliar', over: Partial<Prediction> = {}): Prediction {
+    const p = catPrediction({ breederCode: null, breederName: null, ...over });
+    p.traits.colour = { value: null, confidence: reason === 'uncertain' ? 0.5 : 0.9, unsure: true, reason };
+    return p;
+  }
+
   it('explains a missing EMS code when the colour is not sure', async () => {
-    const p = catPrediction({ breederCode: null, breederName: null });
-    p.traits.colour = { value: null, confidence: 0.5, unsure: true, reason: 'uncertain' };
+    const p = colourNotSure('uncertain');
     p.traits.pattern = { value: 'self', confidence: 0.9, unsure: false };
     await open('p1', withPrediction(p));
     expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain('No EMS code yet: the code starts with the colour');
@@ -119,8 +125,7 @@ describe('ResultPage', () => {
   });
 
   it('says an unfamiliar colour may be one the model has not learnt, rather than only asking for a clearer photo', async () => {
-    const p = catPrediction({ breederCode: null, breederName: null, unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: [] } });
-    p.traits.colour = { value: null, confidence: 0.9, unsure: true, reason: 'unfamiliar' };
+    const p = colourNotSure('unfamiliar', { unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: [] } });
     await open('p1', withPrediction(p));
     expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain(
       'It may be a colour the current model has not learnt yet (see below); if not, a clearer photo',
@@ -128,8 +133,7 @@ describe('ResultPage', () => {
   });
 
   it('heads a result without a colour with what the model did find', async () => {
-    const p = catPrediction({ breederCode: null, breederName: null });
-    p.traits.colour = { value: null, confidence: 0.5, unsure: true, reason: 'uncertain' };
+    const p = colourNotSure('uncertain');
     p.traits.pattern = { value: 'bicolour', confidence: 0.9, unsure: false };
     p.traits.is_tabby = { value: true, confidence: 0.9, unsure: false };
     await open('p1', withPrediction(p));
