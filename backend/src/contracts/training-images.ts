@@ -72,6 +72,11 @@ export interface Balance {
 export interface ImportResult {
   imported: number;
   duplicates: number;
+  /**
+   * Which entries were duplicates (the first 500): `sameAs` is the file name of the photo already in the set
+   * (null when it has none, e.g. a photo added from a prediction). Absent on jobs from before it was reported.
+   */
+  duplicateEntries?: { entry: string; sameAs: string | null }[];
   rejected: { entry: string; reason: string }[];
 }
 

@@ -14,7 +14,7 @@ import { AppConfig } from '../../src/config/config';
 import { APP_CONFIG } from '../../src/config/config.module';
 import { BlobStore } from '../../src/infra/mongo/blob-store';
 import { QueueName } from '../../src/infra/queue/queues';
-import { ImportRunner } from '../../src/modules/images/import-runner';
+import { ImportResult, ImportRunner } from '../../src/modules/images/import-runner';
 import { TrainingImagesService } from '../../src/modules/images/training-images.service';
 import { noisyJpeg } from '../support/images';
 import { TestApp, startInProcessWorker, startTestApp, waitForJob } from '../support/test-app';
@@ -73,7 +73,7 @@ describe('training images: ZIP and multi-file import', () => {
 
     const job = await waitForJob(t, jobId, 120_000);
     expect(job.state).toBe('completed');
-    expect(job.result).toEqual({ imported: 200, duplicates: 0, rejected: [] });
+    expect(job.result).toEqual({ imported: 200, duplicates: 0, duplicateEntries: [], rejected: [] });
     expect(job.details).toMatchObject({ seen: 200, imported: 200, duplicates: 0, rejected: 0, percent: 100 });
 
     expect((await list('colour=blue&pattern=bicolour&is_cat=true&pageSize=1')).total).toBe(99);
@@ -141,9 +141,15 @@ describe('training images: ZIP and multi-file import', () => {
 
     const job = await waitForJob(t, await uploadZip(zip), 60_000);
     expect(job.state).toBe('completed');
-    const result = job.result as { imported: number; duplicates: number; rejected: { entry: string; reason: string }[] };
+    const result = job.result as ImportResult;
     expect(result.imported).toBe(1);
     expect(result.duplicates).toBe(2);
+    // each duplicate is named with the photo it repeats: the stored one, and whichever of the pair came first
+    const sameAs = Object.fromEntries((result.duplicateEntries ?? []).map((d) => [d.entry, d.sameAs]));
+    expect(sameAs['ok/already-there.jpg']).toBe(existing.originalName);
+    const inArchive = Object.keys(sameAs).filter((e) => e !== 'ok/already-there.jpg');
+    expect(inArchive).toHaveLength(1);
+    expect(sameAs[inArchive[0]]).toBe(inArchive[0] === 'ok/good.jpg' ? 'ok/good-again.jpg' : 'ok/good.jpg');
     const reasons = Object.fromEntries(result.rejected.map((r) => [r.entry, r.reason]));
     expect(Object.keys(reasons).sort()).toEqual(
       ['../../evil.jpg', '/etc/abs.jpg', 'bomb.jpg', 'broken-deflate.jpg', 'garbage.jpg', 'inner.zip', 'labelled/bad-row.jpg', 'notes.txt', 'sneaky.jpg', 'truncated.jpg'].sort(),

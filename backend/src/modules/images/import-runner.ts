@@ -32,6 +32,8 @@ const MAX_LABELS_CSV_BYTES = 20 * 1024 * 1024;
 const RATIO_CHECK_MIN_BYTES = 1024 * 1024;
 const PROGRESS_EVERY_MS = 400;
 const FEATURE_BATCH = 200;
+/** Duplicates named in the result (all are counted). */
+export const MAX_LISTED_DUPLICATES = 500;
 
 interface Candidate {
   name: string;
@@ -43,12 +45,14 @@ class EntryRejected extends Error {}
 
 export class ImportRunner {
   private readonly logger = new Logger('ImportRunner');
-  private readonly result: ImportResult = { imported: 0, duplicates: 0, rejected: [] };
+  private readonly result: ImportResult = { imported: 0, duplicates: 0, duplicateEntries: [], rejected: [] };
   private seen = 0;
   private total = 0;
   private lastProgress = 0;
   private pendingIds: string[] = [];
   private ledger?: HashLedger;
+  /** the first duplicates, with the id of the photo each repeats */
+  private duplicatesOf: { entry: string; id: string }[] = [];
 
   constructor(
     private readonly images: TrainingImagesService,
@@ -167,6 +171,7 @@ export class ImportRunner {
     } finally {
       await this.flushIds();
     }
+    await this.nameDuplicates();
     await this.report(true);
     return this.result;
   }
@@ -185,8 +190,10 @@ export class ImportRunner {
     }
     try {
       const res = await this.images.importImage(bytes, { ...this.meta, originalName: c.name, label: c.label }, this.ledger);
-      if (res.outcome === 'duplicate') this.result.duplicates++;
-      else {
+      if (res.outcome === 'duplicate') {
+        this.result.duplicates++;
+        if (this.duplicatesOf.length < MAX_LISTED_DUPLICATES) this.duplicatesOf.push({ entry: c.name, id: res.id });
+      } else {
         this.result.imported++;
         this.pendingIds.push(res.id);
         if (this.pendingIds.length >= FEATURE_BATCH) await this.flushIds();
@@ -206,6 +213,18 @@ export class ImportRunner {
     const ids = this.pendingIds;
     this.pendingIds = [];
     await this.hooks.imported(ids);
+  }
+
+  /** Names each listed duplicate's photo in the set, so the admin can find it (one query for all). */
+  private async nameDuplicates(): Promise<void> {
+    if (!this.duplicatesOf.length) return;
+    let names = new Map<string, string | null>();
+    try {
+      names = await this.images.namesOf([...new Set(this.duplicatesOf.map((d) => d.id))]);
+    } catch (err) {
+      this.logger.warn(`Could not look up the names of ${this.duplicatesOf.length} duplicates: ${(err as Error).message}`);
+    }
+    this.result.duplicateEntries = this.duplicatesOf.map((d) => ({ entry: d.entry, sameAs: names.get(d.id) ?? null }));
   }
 
   private reject(entry: string, reason: string): void {

@@ -75,6 +75,14 @@ export class TrainingImagesRepository {
     return new Set(docs.map((d) => d.sha256));
   }
 
+  /** id -> the file name (or web address) each record was imported under; ids not found are left out. */
+  async namesByIds(ids: string[]): Promise<Map<string, string | null>> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (!valid.length) return new Map();
+    const docs = await this.images.find({ _id: { $in: valid.map((id) => new Types.ObjectId(id)) } }, { originalName: 1, web: 1 }).lean().exec();
+    return new Map(docs.map((d) => [String(d._id), d.originalName ?? d.web?.url ?? null]));
+  }
+
   async existingWebUrls(urls: string[]): Promise<Set<string>> {
     if (!urls.length) return new Set();
     const docs = await this.images.find({ 'web.url': { $in: urls } }, { web: 1 }).lean().exec();

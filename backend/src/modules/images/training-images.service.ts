@@ -49,6 +49,11 @@ export class TrainingImagesService {
     return new HashLedger(await this.repo.shaIds());
   }
 
+  /** The names the given photos were imported under (file name or web address), by id. */
+  namesOf(ids: string[]): Promise<Map<string, string | null>> {
+    return this.repo.namesByIds(ids);
+  }
+
   /**
    * Validates the bytes by content (throws ImageInputError), skips a photo already in the set (same SHA-256),
    * stores original + thumbnail in GridFS and the record. Throws LabelError for a label outside the vocabulary.

@@ -405,6 +405,36 @@ describe('ImagesPage selection', () => {
     expect(page.preview()).toBeNull();
   });
 
+  it('names the duplicates of an import and the photos they repeat, and says their labels were kept', async () => {
+    page.uploadResult.set({
+      id: 'job-1',
+      state: 'completed',
+      progress: { percent: 100 },
+      result: {
+        imported: 1,
+        duplicates: 3,
+        duplicateEntries: [
+          { entry: 'new/tom.jpg', sameAs: 'old/tom.jpg' },
+          { entry: 'new/twin.jpg', sameAs: null },
+        ],
+        rejected: [],
+      },
+    } as never);
+    await render();
+    const list = el.querySelector('[data-testid="duplicate-list"]');
+    expect(list?.querySelector('summary')?.textContent).toContain('Already in the training set (3)');
+    expect(list?.textContent).toContain('keep their own labels');
+    expect(list?.textContent).toContain('The first 2 are listed.');
+    const items = Array.from(list?.querySelectorAll('li') ?? []).map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toEqual(['new/tom.jpg: same photo as old/tom.jpg', 'new/twin.jpg']);
+  });
+
+  it('file names wrap after their separators, not in the middle of a word', () => {
+    const cell = el.querySelector('td.name');
+    expect(cell?.querySelectorAll('wbr').length).toBeGreaterThan(1); // "cat-" "1." "jpg"
+    expect(cell?.textContent).toContain('cat-1.jpg');
+  });
+
   it('the bulk panel opens with every trait at "(keep)", whatever was chosen the last time', () => {
     page.toggle(page.items()[0].id);
     page.openBulk();

@@ -1,5 +1,5 @@
 import { Label, TrainingImage } from './images-api';
-import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, nameParts, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -107,5 +107,14 @@ describe('withLabel', () => {
     expect(f).toEqual({ source: 'prediction-review', colour: 'lilac', is_tabby: 'unknown', from: '2026-11-01' });
     expect(filterToQuery(f)).toEqual({ source: 'prediction-review', colour: 'lilac', is_tabby: 'unknown', from: '2026-11-01' });
     expect(filterFromQuery({})).toEqual({});
+  });
+});
+
+describe('nameParts', () => {
+  it('cuts a path or address after each run of separators, keeping every character', () => {
+    expect(nameParts('images/e61474deed4c1a3c.jpg')).toEqual(['images/', 'e61474deed4c1a3c.', 'jpg']);
+    expect(nameParts('https://example.org/a_b-c?x=1&y=2')).toEqual(['https://', 'example.', 'org/', 'a_', 'b-', 'c?', 'x=', '1&', 'y=', '2']);
+    expect(nameParts('plain')).toEqual(['plain']);
+    expect(nameParts('')).toEqual(['']);
   });
 });

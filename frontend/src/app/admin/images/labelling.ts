@@ -81,6 +81,15 @@ export function count(n: number, noun: string, nouns = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : nouns}`;
 }
 
+/**
+ * A file name or web address cut after its separators (/ _ - . ? & =), so a narrow column wraps it between
+ * words ("images/" + "e614….jpg") and only splits a part that is itself too long.
+ */
+export function nameParts(name: string): string[] {
+  const parts = name.match(/[^/_\-.?&=]*(?:[/_\-.?&=]+|$)/g)?.filter((p) => p.length > 0) ?? [];
+  return parts.length ? parts : [name];
+}
+
 /** The table's total: "1 image matches", "3 images match". */
 export function matchCount(n: number): string {
   return `${count(n, 'image')} ${n === 1 ? 'matches' : 'match'}`;
