@@ -1,7 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import { existsSync } from 'node:fs';
-import { loadConfig } from './config/config';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { MongoModule } from './infra/mongo/mongo.module';
 import { PostgresModule } from './infra/postgres/postgres.module';
@@ -14,14 +11,7 @@ import { ModelsModule } from './modules/models/models.module';
 import { EngineModule } from './modules/engine/engine.module';
 import { DOMAIN_MODULES } from './domain-modules';
 
-/** The built Angular app, served on the same origin as the API (only when it has been built). */
-function frontendModule(): DynamicModule[] {
-  const dist = loadConfig().frontendDist;
-  if (!existsSync(dist)) return [];
-  return [ServeStaticModule.forRoot({ rootPath: dist, exclude: ['/api/{*any}'] })];
-}
-
-/** The HTTP API process. */
+/** The HTTP API process (the built Angular app is served beside it by `serveFrontend` in bootstrap.ts). */
 @Module({
   imports: [
     ConfigModule,
@@ -35,7 +25,6 @@ function frontendModule(): DynamicModule[] {
     ModelsModule,
     EngineModule,
     ...DOMAIN_MODULES,
-    ...frontendModule(),
   ],
 })
 export class AppModule {}

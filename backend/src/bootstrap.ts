@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { useBodyParsers } from './common/body-parsing';
+import { serveFrontend } from './common/serve-frontend';
 import { createValidationPipe } from './common/validation';
 import { AppConfig, loadConfig } from './config/config';
 import { APP_CONFIG } from './config/config.module';
@@ -17,6 +19,7 @@ export async function createApi(options: { logger?: false | LogLevel[] } = {}): 
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: options.logger ?? ['log', 'warn', 'error'],
     bufferLogs: false,
+    bodyParser: false, // useBodyParsers: the same parsers, with readable errors
   });
   configureApi(app);
   return app;
@@ -37,7 +40,8 @@ export function configureApi(app: INestApplication): void {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     next();
   });
-  express.useBodyParser('json', { limit: '1mb' });
+  useBodyParsers(express);
+  serveFrontend(express, config.frontendDist);
   app.setGlobalPrefix('api');
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
@@ -52,7 +56,6 @@ export function configureApi(app: INestApplication): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, doc);
-  void config;
 }
 
 /** Boot-time chores of the API process: the first admin, the starter model, a warm engine. */

@@ -29,15 +29,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.status(status).json(payload);
       return;
     }
-    const bodyParserError = exception as { type?: string; status?: number; message?: string };
-    if (bodyParserError?.type === 'entity.too.large') {
-      res.status(413).json({ statusCode: 413, message: 'The request body is too large.', error: 'Payload Too Large' });
-      return;
-    }
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      res.status(400).json({ statusCode: 400, message: 'The request body is not valid JSON.', error: 'Bad Request' });
-      return;
-    }
     const correlationId = randomUUID();
     this.logger.error(
       `${req.method} ${req.originalUrl} failed [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`,

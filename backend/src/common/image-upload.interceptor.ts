@@ -4,21 +4,27 @@ import multer from 'multer';
 import { Observable } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config';
-import { mapMulterError } from './multer-errors';
+import { UploadMessages, formatBytes, mapMulterError } from './multer-errors';
 
 /**
  * Reads one image upload (multipart field "image") into memory, with the size limit from config.
- * Multer's limit errors become readable 413/400 responses.
+ * Multer's limit errors and malformed uploads become readable 413/400 responses.
  */
 @Injectable()
 export class ImageUploadInterceptor implements NestInterceptor {
   private readonly upload: ReturnType<multer.Multer['single']>;
+  private readonly messages: UploadMessages;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.upload = multer({
       storage: multer.memoryStorage(),
       limits: { fileSize: config.uploads.maxImageBytes, files: 1, fields: 10 },
     }).single('image');
+    this.messages = {
+      tooLarge: `The file is too large: the limit is ${formatBytes(config.uploads.maxImageBytes)}.`,
+      tooManyFiles: 'Send one photo per request (field "image").',
+      expectedField: '"image" (one photo)',
+    };
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -26,8 +32,7 @@ export class ImageUploadInterceptor implements NestInterceptor {
     await new Promise<void>((resolve, reject) =>
       this.upload(http.getRequest<Request>(), http.getResponse<Response>(), (err: unknown) => {
         if (!err) return resolve();
-        const mapped = mapMulterError(err, this.config.uploads.maxImageBytes);
-        reject(mapped ?? err);
+        reject(mapMulterError(err, this.messages) ?? err);
       }),
     );
     return next.handle();

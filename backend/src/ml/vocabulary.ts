@@ -77,6 +77,8 @@ function normaliseEnum<T extends string>(field: TraitName, v: unknown, values: r
 /** Clears the coat traits of a non-cat: they are not applicable. */
 function applyRules(l: PhenotypeLabel): PhenotypeLabel {
   if (l.is_cat === false) return { ...EMPTY_LABEL, is_cat: false };
+  // only cats have a coat: a coat trait with a value makes an unknown is_cat true (as the bulk label does)
+  if (l.is_cat === null && COAT_TRAITS.some((t) => l[t] !== null)) return { ...l, is_cat: true };
   return l;
 }
 

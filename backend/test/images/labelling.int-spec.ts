@@ -154,7 +154,8 @@ describe('training images: list, bulk label, delete, balance', () => {
     const counts = await images.countByLabelAndSource();
     expect(counts).toEqual(
       expect.arrayContaining([
-        { label: { is_cat: null, colour: 'blue', pattern: null, is_tabby: null, is_pointed: null }, source: 'upload', count: 6 },
+        // a coat colour makes an unknown is_cat true: only cats have a coat
+        { label: { is_cat: true, colour: 'blue', pattern: null, is_tabby: null, is_pointed: null }, source: 'upload', count: 6 },
         { label: { is_cat: true, colour: 'red', pattern: null, is_tabby: null, is_pointed: null }, source: 'prediction-review', count: 1 },
       ]),
     );
@@ -190,14 +191,14 @@ describe('training images: list, bulk label, delete, balance', () => {
     [{ ids: [id], label: { color: 'blue' } }, 'unknown trait "color"; traits are is_cat, colour, pattern, is_tabby, is_pointed'],
     [{ ids: [id], label: { is_cat: false, colour: 'blue' } }, 'coat traits cannot be set on an image labelled as not a cat (is_cat=false)'],
     [{ ids: [id], label: {} }, 'label must set at least one trait (is_cat, colour, pattern, is_tabby, is_pointed); use null to mark a trait unknown'],
-    [{ ids: [id] }, 'label must be an object with any of is_cat, colour, pattern, is_tabby, is_pointed'],
+    [{ ids: [id] }, 'label is required: label must be an object with any of is_cat, colour, pattern, is_tabby, is_pointed'],
     [{ label: { colour: 'blue' } }, 'Send either "ids" (a list of image ids) or "filter" (the list filter fields; {} selects every image), not both.'],
     [{ ids: [id], filter: {}, label: { colour: 'blue' } }, 'Send either "ids" (a list of image ids) or "filter" (the list filter fields; {} selects every image), not both.'],
     [{ ids: [], label: { colour: 'blue' } }, 'ids is empty: select at least one image'],
     [{ ids: ['nope'], label: { colour: 'blue' } }, 'each id in ids must be a training image id (24 hexadecimal characters)'],
     [{ filter: { colour: 'purple' }, label: { colour: 'blue' } }, 'filter.colour must be one of black, blue, chocolate, lilac, cinnamon, fawn, red, cream, white, other or unknown'],
     [{ filter: { shade: 'dark' }, label: { colour: 'blue' } }, 'filter.property shade should not exist'],
-    [{ filter: 'all', label: { colour: 'blue' } }, 'filter must be an object with the list filter fields'],
+    [{ filter: 'all', label: { colour: 'blue' } }, 'filter must be an object with the list filter fields ({} selects every image)'],
   ])('POST labels %j → 400 %j', async (body, message) => {
     const res = await label(body);
     expect(res.status).toBe(400);

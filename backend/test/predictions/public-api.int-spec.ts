@@ -73,7 +73,7 @@ describe('public predictions API', () => {
   it('refuses bad feedback bodies with a readable 400', async () => {
     const res = await upload(await noisyJpeg(300, 200)).expect(201);
     const a = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({}).expect(400);
-    expect(a.body.message).toBe('accepted must be true or false');
+    expect(a.body.message).toBe('accepted is required: accepted must be true or false');
     const b = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: false, correction: { colour: 'purple' } }).expect(400);
     expect(b.body.message).toMatch(/colour/);
     expect(b.body.message).toMatch(/purple/);

@@ -189,6 +189,23 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
     expect(training.items[0].label.colour).toBe('red');
   });
 
+  it('once its training image is deleted, the prediction is out of the training set and can be reviewed and added again', async () => {
+    const [img] = (await trainingFromReview()).items;
+    await t.http().delete('/api/admin/training-images').set(auth).send({ ids: [img.id] }).expect(200);
+    const pred = (await t.http().get(`/api/admin/predictions/${ids.rejected}`).set(auth).expect(200)).body;
+    expect(pred.trainingImageId).toBeNull();
+    const again = await t.http()
+      .post(`/api/admin/predictions/${ids.rejected}/review`)
+      .set(auth)
+      .send({ decision: 'reject', label: { colour: 'red' }, addToTraining: true })
+      .expect(201);
+    expect(again.body.trainingSet).toBe('added');
+    expect(again.body.trainingImageId).not.toBe(img.id);
+    const training = await trainingFromReview();
+    expect(training.items.map((i) => i.id)).toEqual([again.body.trainingImageId]);
+    expect(training.items[0].label.colour).toBe('red');
+  });
+
   it('bulk review: checks input first, then reviews many and adds each once', async () => {
     const bulk = (body: unknown) => t.http().post('/api/admin/predictions/review').set(auth).send(body as object);
     expect((await bulk({ ids: [], decision: 'accept' }).expect(400)).body.message).toMatch(/at least one/);

@@ -169,6 +169,9 @@ export class ImagesAdminService {
 
 export function toFilter(dto: ImageFilterDto): ImageFilter {
   const labelled = parseTriState(dto.labelled);
+  const from = parseDateBound(dto.from, false);
+  const to = parseDateBound(dto.to, true);
+  if (from && to && from > to) throw new BadRequestException(`from (${dto.from}) is after to (${dto.to}); swap them or widen the range`);
   return {
     labelled: labelled === null ? undefined : labelled,
     source: dto.source as ImageSource | undefined,
@@ -177,13 +180,14 @@ export function toFilter(dto: ImageFilterDto): ImageFilter {
     pattern: parseEnumOrUnknown<Pattern>(dto.pattern),
     is_tabby: parseTriState(dto.is_tabby),
     is_pointed: parseTriState(dto.is_pointed),
-    from: parseDateBound(dto.from, false),
-    to: parseDateBound(dto.to, true),
+    from,
+    to,
   };
 }
 
 function selectionQuery(dto: ImageSelectionDto): Record<string, unknown> {
   const hasIds = dto.ids !== undefined;
+  if (Array.isArray(dto.filter)) throw new BadRequestException('filter must be an object with the list filter fields ({} selects every image).');
   const hasFilter = dto.filter !== undefined && dto.filter !== null;
   if (hasIds === hasFilter) {
     throw new BadRequestException('Send either "ids" (a list of image ids) or "filter" (the list filter fields; {} selects every image), not both.');

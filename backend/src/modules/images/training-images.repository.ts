@@ -75,6 +75,14 @@ export class TrainingImagesRepository {
     return new Set(docs.map((d) => d.sha256));
   }
 
+  /** Which of these ids are still in the set. */
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const valid = ids.filter((id) => isValidObjectId(id));
+    if (!valid.length) return new Set();
+    const docs = await this.images.find({ _id: { $in: valid.map((id) => new Types.ObjectId(id)) } }, { _id: 1 }).lean().exec();
+    return new Set(docs.map((d) => String(d._id)));
+  }
+
   /** id -> the file name (or web address) each record was imported under; ids not found are left out. */
   async namesByIds(ids: string[]): Promise<Map<string, string | null>> {
     const valid = ids.filter((id) => isValidObjectId(id));

@@ -49,6 +49,11 @@ export class TrainingImagesService {
     return new HashLedger(await this.repo.shaIds());
   }
 
+  /** Which of these training image ids still exist (an admin may have deleted some). */
+  existingIds(ids: string[]): Promise<Set<string>> {
+    return this.repo.existingIds(ids);
+  }
+
   /** The names the given photos were imported under (file name or web address), by id. */
   namesOf(ids: string[]): Promise<Map<string, string | null>> {
     return this.repo.namesByIds(ids);

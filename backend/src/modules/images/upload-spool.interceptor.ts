@@ -1,4 +1,4 @@
-import { BadRequestException, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException, Type, mixin } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, Type, mixin } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { randomUUID } from 'node:crypto';
@@ -6,7 +6,7 @@ import { mkdirSync, promises as fs } from 'node:fs';
 import { Observable } from 'rxjs';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
-import { formatBytes } from '../../common/multer-errors';
+import { formatBytes, mapMulterError } from '../../common/multer-errors';
 
 type SpoolMode = 'zip' | 'images';
 
@@ -56,34 +56,17 @@ export function SpoolInterceptor(mode: SpoolMode): Type<NestInterceptor> {
     }
 
     private mapError(err: unknown): Error {
-      const e = err as { code?: string; field?: string; message?: string };
-      const expected = mode === 'zip' ? '"file" (one ZIP archive)' : '"files" (one or more images)';
-      switch (e?.code) {
-        case 'LIMIT_FILE_SIZE':
-          return new PayloadTooLargeException(
-            mode === 'zip'
-              ? `The ZIP archive is too large: the limit is ${formatBytes(this.maxBytes)}. Split it into smaller archives.`
-              : `An image is too large: the limit is ${formatBytes(this.maxBytes)} per image.`,
-          );
-        case 'LIMIT_FILE_COUNT':
-          return new BadRequestException(
-            mode === 'zip'
-              ? 'Send exactly one ZIP archive per request (field "file").'
-              : `Too many files in one request: the limit is ${this.config.uploads.maxUploadFiles}. Upload them in several batches or as a ZIP archive.`,
-          );
-        case 'LIMIT_UNEXPECTED_FILE':
-          return new BadRequestException(`Unexpected file field "${e.field}": send the upload as the multipart field ${expected}.`);
-        case 'LIMIT_FIELD_COUNT':
-        case 'LIMIT_FIELD_VALUE':
-        case 'LIMIT_FIELD_KEY':
-        case 'LIMIT_PART_COUNT':
-          return new BadRequestException('The upload has too many or too large form fields; send only the file field.');
-        default:
-          if (/Multipart|boundary|Unexpected end of form/i.test(e?.message ?? '')) {
-            return new BadRequestException('The upload was cut off or is not valid multipart/form-data; please try again.');
-          }
-          return err instanceof Error ? err : new Error(String(err));
-      }
+      const zip = mode === 'zip';
+      const mapped = mapMulterError(err, {
+        tooLarge: zip
+          ? `The ZIP archive is too large: the limit is ${formatBytes(this.maxBytes)}. Split it into smaller archives.`
+          : `An image is too large: the limit is ${formatBytes(this.maxBytes)} per image.`,
+        tooManyFiles: zip
+          ? 'Send exactly one ZIP archive per request (field "file").'
+          : `Too many files in one request: the limit is ${this.config.uploads.maxUploadFiles}. Upload them in several batches or as a ZIP archive.`,
+        expectedField: zip ? '"file" (one ZIP archive)' : '"files" (one or more images)',
+      });
+      return mapped ?? (err instanceof Error ? err : new Error(String(err)));
     }
   }
   return mixin(MixinSpoolInterceptor);

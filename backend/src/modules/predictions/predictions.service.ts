@@ -151,17 +151,17 @@ export class PredictionsService {
       const createdAt: Record<string, Date> = {};
       if (q.from) createdAt.$gte = new Date(`${q.from}T00:00:00.000Z`);
       if (q.to) createdAt.$lt = new Date(new Date(`${q.to}T00:00:00.000Z`).getTime() + 86_400_000);
-      if (q.from && q.to && createdAt.$gte > createdAt.$lt) throw new BadRequestException('from must be on or before to.');
+      if (q.from && q.to && q.from > q.to) throw new BadRequestException(`from (${q.from}) is after to (${q.to}); swap them or widen the range`);
       filter.createdAt = createdAt;
     }
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 25;
     const { items, total } = await this.repo.page(filter, (page - 1) * pageSize, pageSize);
-    return { items: items.map(toAdminView), total, page, pageSize };
+    return { items: (await this.dropDeletedLinks(items)).map(toAdminView), total, page, pageSize };
   }
 
   async adminGet(id: string): Promise<AdminPredictionView> {
-    return toAdminView(await this.find(id));
+    return toAdminView(await this.findForAdmin(id));
   }
 
   /**
@@ -178,7 +178,7 @@ export class PredictionsService {
     actor: AuthUser,
   ): Promise<ReviewResultView> {
     checkReviewInput(decision, rawLabel, addToTraining);
-    const { view, trainingSet } = await this.reviewOne(await this.find(id), decision, rawLabel, addToTraining, actor);
+    const { view, trainingSet } = await this.reviewOne(await this.findForAdmin(id), decision, rawLabel, addToTraining, actor);
     return trainingSet ? { ...view, trainingSet } : view;
   }
 
@@ -192,7 +192,7 @@ export class PredictionsService {
   ): Promise<BulkReviewResult> {
     checkReviewInput(decision, rawLabel, addToTraining);
     const unique = [...new Set(ids)];
-    const found = await this.repo.findMany(unique);
+    const found = await this.dropDeletedLinks(await this.repo.findMany(unique));
     const notFound = unique.filter((i) => !found.some((f) => f._id === i));
     // Compute every label first: one bad combination (e.g. a coat colour on a "not a cat" prediction) stops the batch before any write.
     const planned = found.map((p) => ({ p, label: reviewLabel(p, decision, rawLabel) }));
@@ -299,6 +299,27 @@ export class PredictionsService {
 
   async feedbackAccuracy(): Promise<FeedbackAccuracy[]> {
     return (await this.snapshotFacts()).feedback;
+  }
+
+  private async findForAdmin(id: string): Promise<Prediction> {
+    const [p] = await this.dropDeletedLinks([await this.find(id)]);
+    return p;
+  }
+
+  /**
+   * A prediction whose training image an admin has deleted since is no longer "in the training set": the link
+   * goes, so the prediction can be reviewed (and added) again instead of pointing at an image that is gone.
+   */
+  private async dropDeletedLinks(ps: Prediction[]): Promise<Prediction[]> {
+    const linked = ps.filter((p) => p.trainingImageId);
+    if (!linked.length) return ps;
+    const live = await this.trainingImages.existingIds(linked.map((p) => p.trainingImageId!));
+    for (const p of linked) {
+      if (live.has(p.trainingImageId!)) continue;
+      await this.repo.updateIf(p._id, { trainingImageId: p.trainingImageId }, { trainingImageId: null });
+      p.trainingImageId = null;
+    }
+    return ps;
   }
 
   private async find(id: string): Promise<Prediction> {

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsMongoId,
   IsObject,
   IsOptional,
@@ -14,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, MAX_PAGE } from '../../../common/validation';
 import { COLOURS, PATTERNS } from '../../../ml/vocabulary';
 import { IMAGE_SOURCES } from '../domain/image-filter';
 
@@ -59,12 +59,12 @@ export class ImageFilterDto {
 
   @ApiPropertyOptional({ description: 'created on or after (ISO date or date-time)' })
   @IsOptional()
-  @IsISO8601({}, { message: 'from must be a date like 2025-01-31 or 2025-01-31T12:00:00Z' })
+  @IsCalendarDate({ message: 'from must be a date like 2025-01-31 or 2025-01-31T12:00:00Z' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'created on or before (a plain date includes that whole day)' })
   @IsOptional()
-  @IsISO8601({}, { message: 'to must be a date like 2025-01-31 or 2025-01-31T12:00:00Z' })
+  @IsCalendarDate({ message: 'to must be a date like 2025-01-31 or 2025-01-31T12:00:00Z' })
   to?: string;
 }
 
@@ -76,6 +76,7 @@ export class ListTrainingImagesQueryDto extends ImageFilterDto {
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number (the first page is 1)' })
   @Min(1, { message: 'page must be 1 or more (the first page is 1)' })
+  @Max(MAX_PAGE, { message: `page must be at most ${MAX_PAGE}` })
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -111,7 +112,8 @@ export class ImageSelectionDto {
 
   @ApiPropertyOptional({ type: ImageFilterDto, description: 'same fields as the list filters; {} = every image' })
   @IsOptional()
-  @ValidateNested({ message: 'filter must be an object with the list filter fields' })
+  @IsObject({ message: 'filter must be an object with the list filter fields ({} selects every image)' })
+  @ValidateNested({ message: 'filter must be an object with the list filter fields ({} selects every image)' })
   @Type(() => ImageFilterDto)
   filter?: ImageFilterDto;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, IsInt, Min, Max, IsArray, ArrayMaxSize, ArrayMinSize } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsInt, Min, Max, IsArray, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsCalendarDate, MAX_PAGE } from '../../../common/validation';
 
 export class FeedbackDto {
   @ApiProperty({ description: 'Was the phenotype right?' })
@@ -43,7 +44,6 @@ export class BulkReviewDto {
   @IsOptional() @IsBoolean() addToTraining?: boolean;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class ListPredictionsQuery {
   @IsOptional() @IsIn(['rejected', 'accepted', 'none'], { message: 'feedback must be rejected, accepted or none' })
   feedback?: 'rejected' | 'accepted' | 'none';
@@ -55,8 +55,16 @@ export class ListPredictionsQuery {
   @IsOptional() @IsString() pattern?: string;
   @IsOptional() @IsString() is_tabby?: string;
   @IsOptional() @IsString() is_pointed?: string;
-  @IsOptional() @Matches(DATE, { message: 'from must be a date like 2026-01-31' }) from?: string;
-  @IsOptional() @Matches(DATE, { message: 'to must be a date like 2026-01-31' }) to?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @IsOptional() @IsCalendarDate({ allowTime: false, message: 'from must be a date like 2026-01-31' }) from?: string;
+  @IsOptional() @IsCalendarDate({ allowTime: false, message: 'to must be a date like 2026-01-31' }) to?: string;
+  @IsOptional() @Type(() => Number)
+  @IsInt({ message: 'page must be a whole number (the first page is 1)' })
+  @Min(1, { message: 'page must be 1 or more (the first page is 1)' })
+  @Max(MAX_PAGE, { message: `page must be at most ${MAX_PAGE}` })
+  page?: number;
+  @IsOptional() @Type(() => Number)
+  @IsInt({ message: 'pageSize must be a whole number between 1 and 200' })
+  @Min(1, { message: 'pageSize must be between 1 and 200' })
+  @Max(200, { message: 'pageSize must be between 1 and 200' })
+  pageSize?: number;
 }
