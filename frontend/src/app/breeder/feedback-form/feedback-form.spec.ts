@@ -136,7 +136,7 @@ describe('FeedbackForm', () => {
     await click('Yes');
     backend.expectOne('/api/predictions/p1/feedback').flush({ message: 'Feedback already given' }, { status: 409, statusText: 'Conflict' });
     await fixture.whenStable();
-    expect(el.textContent).toContain('Feedback on this result has already been given');
+    expect(el.textContent).toContain('This result already had an answer (each result counts once), so this one was not added.');
   });
 
   it('keeps the answer and offers a retry when sending fails', async () => {

@@ -26,6 +26,7 @@ import { ColourSwatch } from '../../shared/colour-swatch/colour-swatch';
 import { CoatColour, CoatPattern, Prediction, TraitCorrection } from '../../shared/models/prediction';
 import { Vocabulary, findTrait } from '../../shared/models/vocabulary';
 import { PredictionsApi } from '../predictions-api';
+import { toldUs } from './told-us';
 
 type FeedbackState =
   | { step: 'ask' }
@@ -116,19 +117,7 @@ export class FeedbackForm {
   });
 
   /** What the breeder told us, in words ("Colour: Black", "White pattern: Bicolour"), shown after sending and on later visits. */
-  protected readonly toldUs = computed(() => {
-    const c = this.prediction().feedback?.correction;
-    if (!c) return [];
-    const labels = this.labels();
-    const lines: string[] = [];
-    if (c.is_cat === false) return ['No cat in this photo'];
-    if (c.is_cat === true) lines.push('There is a cat in this photo');
-    if (c.colour) lines.push(`${labels.colour}: ${this.colourName(c.colour)}`);
-    if (c.pattern) lines.push(`${labels.pattern}: ${this.patterns().find((v) => v.value === c.pattern)?.displayName ?? c.pattern}`);
-    if (typeof c.is_tabby === 'boolean') lines.push(`${labels.is_tabby}: ${c.is_tabby ? 'Yes' : 'No'}`);
-    if (typeof c.is_pointed === 'boolean') lines.push(`${labels.is_pointed}: ${c.is_pointed ? 'Yes' : 'No'}`);
-    return lines;
-  });
+  protected readonly toldUs = computed(() => toldUs(this.prediction().feedback?.correction, this.vocabulary()));
 
   protected swatchOf(value: string | null): string | null {
     return this.colours().find((c) => c.value === value)?.swatch ?? null;

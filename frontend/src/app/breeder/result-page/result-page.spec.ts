@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
+import { Title } from '@angular/platform-browser';
 import { catPrediction, notCatPrediction, serverVocabulary } from '../../../testing/fixtures';
 import { Prediction } from '../../shared/models/prediction';
 import { ResultPage } from './result-page';
@@ -190,6 +191,31 @@ describe('ResultPage', () => {
     expect(el.textContent).not.toContain('Colourpoint');
     expect(el.querySelector('a[href="/"]')?.textContent).toBeTruthy();
     expect(el.querySelector('app-feedback-form')).not.toBeNull();
+  });
+
+  it('under the headline, says when the owner answered that the result is wrong, and what they told us', async () => {
+    await open('p1', withPrediction(catPrediction({ feedback: { accepted: false, correction: { colour: 'black', is_pointed: false }, createdAt: 'now' } })));
+    expect(el.querySelector('[data-testid=owner-correction]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'rate_reviewThe owner says this result is not right. They told us: Colour: Black, Colourpoint: No.',
+    );
+  });
+
+  it('says nothing of the kind for a confirmed result', async () => {
+    await open('p1', withPrediction(catPrediction({ feedback: { accepted: true, correction: null, createdAt: 'now' } })));
+    expect(el.querySelector('[data-testid=owner-correction]')).toBeNull();
+  });
+
+  it('names the page after the result, and offers the next steps after the answer (in reading and tab order)', async () => {
+    await open('p1', withPrediction(catPrediction()));
+    expect(TestBed.inject(Title).getTitle()).toBe('Blue bicolour — Cat Identifier');
+    const form = el.querySelector('app-feedback-form')!;
+    const another = Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('Analyse another'))!;
+    expect(form.compareDocumentPosition(another) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('titles a photo without a cat as such', async () => {
+    await open('p2', withPrediction(notCatPrediction()));
+    expect(TestBed.inject(Title).getTitle()).toBe('No cat found — Cat Identifier');
   });
 
   it('says the result was not found for an unknown id', async () => {

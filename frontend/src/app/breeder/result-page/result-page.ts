@@ -11,6 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { Title } from '@angular/platform-browser';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { HttpErrorResponse } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
@@ -29,6 +30,7 @@ import { TraitChip } from '../../shared/trait-chip/trait-chip';
 import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
 import { FeedbackForm } from '../feedback-form/feedback-form';
 import { PredictionsApi } from '../predictions-api';
+import { toldUs } from '../feedback-form/told-us';
 import { buildTraitRows, codeNote, explainCode, headlineWithoutColour } from './trait-rows';
 
 type LoadState =
@@ -83,6 +85,13 @@ export class ResultPage {
   /** The EMS code read back part by part (BSH British Shorthair, a Blue, 03 Bicolour). */
   protected readonly codeParts = computed(() => explainCode(this.prediction()?.breederCode ?? null, this.vocabulary()));
   protected readonly headline = viewChild<ElementRef<HTMLElement>>('headline');
+  /** When the owner answered "no": what they told us instead, shown under the headline so a shared link says it too. */
+  protected readonly ownerCorrection = computed(() => {
+    const f = this.prediction()?.feedback;
+    if (!f || f.accepted) return null;
+    return { said: toldUs(f.correction, this.vocabulary()).join(', ') };
+  });
+  private readonly title = inject(Title);
 
   constructor() {
     this.vocabularyApi.load().subscribe();
@@ -94,9 +103,17 @@ export class ResultPage {
       .subscribe((s) => {
         this.state.set(s);
         if (s.status === 'loaded') {
-          afterNextRender(() => this.headline()?.nativeElement.focus({ preventScroll: true }), {
-            injector: this.injector,
-          });
+          const cat = s.prediction.traits.is_cat.value !== false;
+          this.title.setTitle(`${cat ? (s.prediction.breederName ?? 'Your cat’s coat') : 'No cat found'} — Cat Identifier`);
+          afterNextRender(
+            () => {
+              const h = this.headline()?.nativeElement;
+              h?.focus({ preventScroll: true });
+              // only as far as needed: on a phone (or zoomed in) the answer comes into view, the photo stays above it
+              h?.scrollIntoView?.({ block: 'nearest' });
+            },
+            { injector: this.injector },
+          );
         }
       });
   }

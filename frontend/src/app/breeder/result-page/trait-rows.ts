@@ -45,7 +45,7 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
       traitName: trait?.displayName ?? name,
       traitExplanation: trait?.explanation ?? '',
       hasValue,
-      valueLabel: hasValue ? (value?.displayName ?? String(t.value)) : 'Can’t tell',
+      valueLabel: hasValue ? (value?.displayName ?? String(t.value)) : 'Not sure',
       valueExplanation: value?.explanation ?? '',
       emsCode: value?.ems ?? null,
       swatch: name === 'colour' && hasValue ? (value?.swatch ?? null) : undefined,

@@ -13,7 +13,7 @@ describe('coverageNote', () => {
     );
     expect(note).toEqual({
       kind: 'partial',
-      text: 'The current model is still learning: it knows only black and blue so far and it cannot tell the white pattern yet. Anything else comes out as “not sure”.',
+      text: 'The current model is still learning: it knows only black and blue so far and it cannot tell the white pattern yet. Anything else comes out as “not sure” or can be mistaken for what it knows, so check its answers against the cat.',
     });
   });
 
@@ -23,7 +23,7 @@ describe('coverageNote', () => {
       FALLBACK_VOCABULARY,
     );
     expect(note?.text).toBe(
-      'The current model is still learning: it has not learnt lilac, cinnamon or fawn yet and it cannot tell van yet. Anything else comes out as “not sure”.',
+      'The current model is still learning: it has not learnt lilac, cinnamon or fawn yet and it cannot tell van yet. Anything else comes out as “not sure” or can be mistaken for what it knows, so check its answers against the cat.',
     );
   });
 

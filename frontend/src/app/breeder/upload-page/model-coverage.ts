@@ -14,7 +14,7 @@ function list(items: string[], conjunction: 'and' | 'or'): string {
 
 /**
  * One short paragraph in breeder words, e.g. "The current model is still learning: it knows only black and blue so
- * far, and cannot tell the white pattern yet. Anything else comes out as “not sure”." Null when it can tell
+ * far, and cannot tell the white pattern yet. Anything else comes out as “not sure” or can be mistaken…" Null when it can tell
  * everything (or while nothing is known about it).
  */
 export function coverageNote(view: CurrentModelView | null, vocabulary: Vocabulary): CoverageNote | null {
@@ -44,5 +44,8 @@ export function coverageNote(view: CurrentModelView | null, vocabulary: Vocabula
   if (notAnswered.length) parts.push(`it cannot tell the ${list(notAnswered.map(name), 'or')} yet`);
   if (!answers.includes('is_cat')) parts.push('it does not check that the photo shows a cat');
   if (!parts.length) return null;
-  return { kind: 'partial', text: `The current model is still learning: ${list(parts, 'and')}. Anything else comes out as “not sure”.` };
+  return {
+    kind: 'partial',
+    text: `The current model is still learning: ${list(parts, 'and')}. Anything else comes out as “not sure” or can be mistaken for what it knows, so check its answers against the cat.`,
+  };
 }

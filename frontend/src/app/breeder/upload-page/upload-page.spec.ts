@@ -65,6 +65,8 @@ describe('UploadPage', () => {
 
     button('Analyse photo').click();
     await render();
+    // the pressed button is gone (Cancel took its place): the focus is on the heading that says what happens
+    expect(document.activeElement?.textContent?.trim()).toBe('Sending your photo');
     const req = backend.expectOne('/api/predictions');
     expect(req.request.method).toBe('POST');
     expect((req.request.body as FormData).get('image')).toBeInstanceOf(File);
@@ -81,6 +83,13 @@ describe('UploadPage', () => {
     await render();
     expect(page.state().status).toBe('analysing');
     expect(el.textContent).toContain('Analysing coat colour');
+    expect(el.querySelector('.preview-title')?.textContent?.trim()).toBe('Analysing your photo');
+    // the live region hears the phase, not the ticking seconds
+    page['analysingSeconds'].set(7);
+    await render();
+    const live = el.querySelector('[aria-live=polite]')!;
+    expect(live.querySelector('.status-text > span[aria-hidden=true]')?.textContent).toContain('Still analysing (7 s)');
+    expect(live.querySelector('.visually-hidden')?.textContent).toBe('Still analysing. Busy moments can take a little longer…');
 
     const prediction = catPrediction();
     req.flush(prediction, { status: 201, statusText: 'Created' });

@@ -96,9 +96,14 @@ export class UploadPage {
   });
   protected readonly analysingText = computed(() => {
     const t = this.analysingSeconds();
-    if (t < 6) return 'Analysing coat colour, white pattern, tabby and colourpoint…';
+    if (t < 6) return ANALYSING_PHASES[0];
     if (t < 20) return `Still analysing (${t} s). Busy moments can take a little longer…`;
     return `Still working (${t} s). The server is busy; you can keep waiting or try again later.`;
+  });
+  /** The same message without the ticking seconds, for the live region: it changes twice, not every second. */
+  protected readonly analysingPhase = computed(() => {
+    const t = this.analysingSeconds();
+    return ANALYSING_PHASES[t < 6 ? 0 : t < 20 ? 1 : 2];
   });
   protected readonly formatBytes = formatBytes;
 
@@ -137,6 +142,8 @@ export class UploadPage {
     const previewUrl = this.previewUrl();
     if (!file || !previewUrl || (s.status !== 'preview' && s.status !== 'error')) return;
     this.state.set({ status: 'uploading', file, previewUrl, loaded: 0, total: file.size });
+    // the pressed button is replaced by Cancel: keep the focus in the page, on the heading that says what happens
+    this.focusAfterRender(() => this.previewHeading()?.nativeElement);
     this.upload = this.api.upload(file).subscribe({
       next: (event) => {
         if (event.kind === 'progress') {
@@ -163,6 +170,7 @@ export class UploadPage {
     const file = this.file();
     const previewUrl = this.previewUrl();
     this.state.set(file && previewUrl ? { status: 'preview', file, previewUrl } : { status: 'idle' });
+    this.focusAfterRender(() => this.previewHeading()?.nativeElement);
   }
 
   /** Forget the chosen photo and start over. */
@@ -199,3 +207,9 @@ export class UploadPage {
     this.objectUrl = null;
   }
 }
+
+const ANALYSING_PHASES = [
+  'Analysing coat colour, white pattern, tabby and colourpoint…',
+  'Still analysing. Busy moments can take a little longer…',
+  'Still working. The server is busy; you can keep waiting or try again later.',
+] as const;
