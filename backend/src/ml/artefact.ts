@@ -146,3 +146,8 @@ export function starterModelPath(): string {
   // src/ml or dist/ml -> backend/models
   return path.resolve(__dirname, '..', '..', 'models', 'starter.model');
 }
+
+/** Labels added by inspection to the starter's training photos (backend/models/starter-labels.csv). */
+export function starterLabelsPath(): string {
+  return path.resolve(__dirname, '..', '..', 'models', 'starter-labels.csv');
+}

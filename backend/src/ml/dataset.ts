@@ -71,3 +71,33 @@ export function readLabelledDir(dir: string): DatasetRow[] {
 export function readLabelledDirs(dirs: string[]): DatasetRow[] {
   return dirs.flatMap((d) => readLabelledDir(d));
 }
+
+/**
+ * Labels added by inspection to a data folder whose own labels leave traits unknown (the Oxford sample's British
+ * Shorthairs carry no colour, because the breed standard does not fix it). Same columns as labels.csv; `file` is
+ * relative to that data folder. A supplement only fills traits the folder's labels leave unknown: it never
+ * overrides one.
+ */
+export function readLabelSupplement(csvPath: string): Map<string, PhenotypeLabel> {
+  const rows = parseCsv(fs.readFileSync(csvPath, 'utf8'));
+  const header = rows[0].map((h) => h.trim());
+  if (header[0] !== 'file') throw new Error(`${csvPath}: first column must be "file"`);
+  const out = new Map<string, PhenotypeLabel>();
+  rows.slice(1).forEach((r, n) => {
+    const raw: Partial<Record<TraitName, unknown>> = {};
+    for (const t of TRAIT_NAMES) if (header.includes(t)) raw[t] = r[header.indexOf(t)] ?? '';
+    try {
+      out.set(r[0], normaliseLabel(raw));
+    } catch (e) {
+      throw new Error(`${csvPath} line ${n + 2}: ${(e as Error).message}`);
+    }
+  });
+  return out;
+}
+
+/** `label` with its unknown traits filled from `extra` (a known trait is kept, even where `extra` differs). */
+export function fillUnknown(label: PhenotypeLabel, extra: PhenotypeLabel): PhenotypeLabel {
+  const filled = { ...label };
+  for (const t of TRAIT_NAMES) if (filled[t] === null && extra[t] !== null) (filled as Record<TraitName, unknown>)[t] = extra[t];
+  return normaliseLabel(filled);
+}

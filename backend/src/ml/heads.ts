@@ -469,5 +469,16 @@ export function runHead(head: HeadParams, x: Float32Array): HeadOutput {
     for (let i = 0; i < refLabels.length; i++) if (refLabels[i] === top) best = Math.min(best, dist(gz, 0, refs, i * dims.length, dims.length));
     outOfSet = best > radius;
   }
-  return { probs: logits, top, confidence, unsure: confidence < head.threshold || outOfSet, outOfSet };
+  return { probs: logits, top, confidence, unsure: confidence < answerFloor(head) || outOfSet, outOfSet };
+}
+
+/**
+ * How far above chance (1/K) the calibrated confidence must be for an answer, whatever the head's own
+ * threshold: a head trained on few photos can choose a threshold of 0 and then answer "yes" at 51%.
+ */
+export const MIN_MARGIN_OVER_CHANCE = 0.1;
+
+/** The confidence below which a head says "not sure": its chosen threshold, and never below chance + margin. */
+export function answerFloor(head: Pick<HeadParams, 'threshold' | 'classes'>): number {
+  return Math.max(head.threshold, 1 / head.classes.length + MIN_MARGIN_OVER_CHANCE);
 }

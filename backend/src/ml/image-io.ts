@@ -72,7 +72,7 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits = DEFAULT_
   if (width * height > limits.maxPixels) {
     throw new ImageInputError(
       'too_many_pixels',
-      `The image is ${width}x${height} (${((width * height) / 1e6).toFixed(0)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(0)} megapixels.`,
+      `The image is ${width}x${height} (${((width * height) / 1e6).toFixed(0)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(0)} megapixels. Resize it (for example to 4000 pixels on its longer side) and try again.`,
     );
   }
   return { format: format as AcceptedFormat, width, height, pages: meta.pages ?? 1, hasAlpha: !!meta.hasAlpha };

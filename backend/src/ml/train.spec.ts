@@ -1,5 +1,6 @@
 import type { ModelArtefact } from './artefact';
 import { evaluate } from './evaluate';
+import { answerFloor } from './heads';
 import { predictFromFeatures } from './predict';
 import { syntheticSamples } from './test-fixtures';
 import { checkTrainable, trainHeads } from './train';
@@ -73,6 +74,23 @@ describe('trainHeads', () => {
     const q = predictFromFeatures(strict, cat.features).traits.is_tabby;
     expect(q).toMatchObject({ value: null, unsure: true, reason: 'uncertain' });
     expect(q.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('never answers barely above chance: the floor is chance + 0.1 whatever threshold a head chose', () => {
+    expect(answerFloor({ threshold: 0, classes: ['false', 'true'] })).toBeCloseTo(0.6);
+    expect(answerFloor({ threshold: 0, classes: ['self', 'bicolour', 'van'] })).toBeCloseTo(1 / 3 + 0.1);
+    expect(answerFloor({ threshold: 0.8, classes: ['false', 'true'] })).toBe(0.8);
+    for (const s of test) {
+      const p = predictFromFeatures(model, s.features);
+      for (const t of ['is_cat', 'is_tabby'] as const) if (!p.traits[t].unsure && p.traits[t].value !== null) expect(p.traits[t].confidence).toBeGreaterThanOrEqual(0.6);
+    }
+  });
+
+  it('leaves a withheld trait untrained, with the reason on record', async () => {
+    const m = await trainHeads(train, { seed: 3, featureVersion: 'synthetic', withhold: { is_tabby: 'its examples do not carry over' } });
+    expect(m.heads.is_tabby).toBeUndefined();
+    expect(m.training.traits.is_tabby!.skipped).toBe('its examples do not carry over');
+    expect(predictFromFeatures(m, test[0].features).traits.is_tabby).toMatchObject({ value: null, unsure: true, reason: 'untrained' });
   });
 
   it('is deterministic for a seed', async () => {

@@ -43,6 +43,8 @@ export interface TrainOptions {
   datasets?: string[];
   /** feature indices each head reads (default: the blocks of TRAIT_BLOCKS for the engine's layout, else all) */
   inputs?: Partial<Record<TraitName, number[]>>;
+  /** traits left untrained on purpose, with the reason (recorded in the artefact; they answer "not sure") */
+  withhold?: Partial<Record<TraitName, string>>;
 }
 
 export interface TrainProgress {
@@ -140,6 +142,10 @@ export async function trainHeads(
       threshold: null,
     };
     info[trait] = record;
+    if (opts.withhold?.[trait]) {
+      record.skipped = opts.withhold[trait]!;
+      continue;
+    }
     if (classes.length < 2) {
       record.skipped = `fewer than 2 values with ${minPerValue}+ labelled images`;
       continue;

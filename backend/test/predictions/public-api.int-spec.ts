@@ -95,6 +95,11 @@ describe('public predictions API', () => {
       expect(res.body.message).toBe('Choose a photo to upload (multipart form field "image").');
     });
 
+    it('a photo too small to show a coat → 422 naming its size and the minimum', async () => {
+      const res = await upload(await noisyJpeg(8, 8)).expect(422);
+      expect(res.body.message).toBe('The photo is only 8x8 pixels: too small to see the coat. Send a photo at least 64 pixels on its shorter side.');
+    });
+
     it('empty file → 400', async () => {
       const res = await upload(Buffer.alloc(0)).expect(400);
       expect(res.body.message).toBe('The file is empty.');
@@ -119,7 +124,9 @@ describe('public predictions API', () => {
     it('a picture with too many pixels → 413 without decoding it', async () => {
       const huge = pngHeaderOnly(20000, 20000);
       const res = await upload(huge, 'huge.png').expect(413);
-      expect(res.body.message).toBe('The image is 20000x20000 (400 megapixels); the limit is 60 megapixels.');
+      expect(res.body.message).toBe(
+        'The image is 20000x20000 (400 megapixels); the limit is 60 megapixels. Resize it (for example to 4000 pixels on its longer side) and try again.',
+      );
     });
   });
 
@@ -134,10 +141,10 @@ describe('public predictions API', () => {
 
   it('says what the answering model can tell, without a login, for the upload page', async () => {
     const res = await t.http().get('/api/model').expect(200);
-    // the starter: no pattern head; colours only black and blue
+    // the starter: no pattern or colourpoint head; colours only black and blue
     expect(res.body).toEqual({
       available: true,
-      answers: ['is_cat', 'colour', 'is_tabby', 'is_pointed'],
+      answers: ['is_cat', 'colour', 'is_tabby'],
       unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: ['self', 'bicolour', 'van'] },
     });
   });

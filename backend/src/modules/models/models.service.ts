@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
 import { BlobStore } from '../../infra/mongo/blob-store';
-import { deserializeArtefact, FEATURE_VERSION, TRAIT_NAMES, unlearntValues } from '../../ml';
+import { deserializeArtefact, FEATURE_VERSION, sha256, TRAIT_NAMES, unlearntValues } from '../../ml';
 import { ModelDetailView, ModelSummaryView, StoredModel, toDetailView, toSummaryView } from './domain/model-view';
 import { ModelsRepository } from './models.repository';
 import { PredictionModelDocument } from './schemas/prediction-model.schema';
@@ -170,8 +170,9 @@ export class ModelsService {
   }
 
   /**
-   * Registers the starter model shipped with this release (once per feature version), so a fresh install —
-   * and an upgrade whose engine computes new features — always has a model that works.
+   * Registers the starter model shipped with this release (once per file: a release whose starter changed
+   * registers the new one), so a fresh install — and an upgrade whose engine computes new features — always has a
+   * model that works. While an older bundled starter is the active model, this release's takes its place.
    */
   private async registerBundledStarter(): Promise<string | null> {
     let bytes: Buffer;
@@ -186,7 +187,9 @@ export class ModelsService {
       this.logger.error(`The bundled starter model was built for features "${artefact.featureVersion}", not "${FEATURE_VERSION}"; run npm run ml:starter.`);
       return null;
     }
-    const existing = (await this.repo.list()).find((m) => m.isStarter && m.featureVersion === artefact.featureVersion);
+    const sha = sha256(bytes);
+    const models = await this.repo.list();
+    const existing = models.find((m) => m.isStarter && m.featureVersion === artefact.featureVersion && m.starterSha256 === sha);
     if (existing) return String(existing._id);
     const fileId = await this.blobs.put('models', bytes, 'starter.model', 'application/octet-stream', { starter: true });
     const model = await this.repo.create({
@@ -194,10 +197,17 @@ export class ModelsService {
       artefactFileId: fileId,
       featureVersion: artefact.featureVersion,
       isStarter: true,
+      starterSha256: sha,
       metrics: (artefact.metrics?.traits as Record<string, unknown>) ?? {},
       datasetSummary: (artefact.training as unknown as Record<string, unknown>) ?? {},
     });
     this.logger.log(`Registered the bundled starter model as ${String(model._id)}.`);
+    const activeId = await this.repo.getActiveModelId();
+    const active = activeId ? models.find((m) => String(m._id) === activeId) : undefined;
+    if (active?.isStarter) {
+      await this.repo.setActiveModelId(String(model._id));
+      this.logger.log(`This release's starter model replaces the older starter as the active model.`);
+    }
     return String(model._id);
   }
 

@@ -8,6 +8,8 @@ export class PredictionModel {
   @Prop({ required: true }) artefactFileId: string;
   @Prop({ required: true }) featureVersion: string;
   @Prop({ default: false }) isStarter: boolean;
+  /** A bundled starter's SHA-256: a release with a new starter registers it (null for trained models and older records). */
+  @Prop({ type: String, default: null }) starterSha256: string | null;
   /** Per-trait test metrics as produced by ml/evaluate (accuracy, balancedAccuracy, macroF1, confusion, ece…). */
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} }) metrics: Record<string, unknown>;
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} }) datasetSummary: Record<string, unknown>;
