@@ -71,6 +71,7 @@ export interface ModelsReport {
 }
 
 export interface VerdictGroup {
+  /** the predicted value ('unknown' = not sure); by a coat trait, 'not-a-cat' groups the predictions that found no cat */
   key: string;
   /** the model's name when grouped by model */
   name?: string;

@@ -277,6 +277,8 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
     ]);
     expect(preds.groups).toEqual([
       { key: 'blue', total: 2, userNone: 0, userAccepted: 1, userRejected: 1, adminNone: 1, adminAccepted: 1, adminRejected: 0 },
+      // the prediction that found no cat has a group of its own: the groups add up to the day's total (4)
+      { key: 'not-a-cat', total: 1, userNone: 1, userAccepted: 0, userRejected: 0, adminNone: 1, adminAccepted: 0, adminRejected: 0 },
       { key: 'red', total: 1, userNone: 0, userAccepted: 1, userRejected: 0, adminNone: 1, adminAccepted: 0, adminRejected: 0 },
     ]);
     const byUser = (await get('/api/admin/reports/predictions?groupBy=user_review').expect(200)).body;

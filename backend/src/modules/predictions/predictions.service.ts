@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { FilterQuery } from 'mongoose';
 import { APP_CONFIG } from '../../config/config.module';
@@ -35,9 +35,11 @@ export interface FeedbackAccuracy {
   correct: number;
 }
 
+/** The shorter side below which a photo cannot show a coat (a breeder's thumbnail, an icon). */
+export const MIN_PHOTO_SIDE = 64;
+
 @Injectable()
 export class PredictionsService {
-
   constructor(
     private readonly repo: PredictionsRepository,
     private readonly blobs: BlobStore,
@@ -64,6 +66,11 @@ export class PredictionsService {
     let display: { bytes: Buffer; width: number; height: number };
     try {
       info = await inspectImage(bytes, limits);
+      if (Math.min(info.width, info.height) < MIN_PHOTO_SIDE) {
+        throw new UnprocessableEntityException(
+          `The photo is only ${info.width}x${info.height} pixels: too small to see the coat. Send a photo at least ${MIN_PHOTO_SIDE} pixels on its shorter side.`,
+        );
+      }
       // Both decode the photo: run them side by side. When both fail, the caller's bad image (4xx) is the
       // answer that helps, not "no model" (503).
       const [r, d] = await Promise.allSettled([this.engine.predict(bytes), toDisplayJpeg(bytes, DISPLAY_MAX_SIDE, limits)]);

@@ -32,6 +32,8 @@ const PREDICTION_KEY: Record<PredictionGroupBy, string> = {
   admin_review: 'ad.name',
 };
 const COAT = new Set(['colour', 'pattern', 'is_tabby', 'is_pointed']);
+/** The group key of predictions that found no cat, when predictions are grouped by a coat trait. */
+export const NOT_A_CAT = 'not-a-cat';
 
 /** The only code that reads and deletes warehouse rows for the reports API. */
 @Injectable()
@@ -181,9 +183,10 @@ export class ReportsRepository {
   }
 
   async predictionGroups(day: string, model: string | null, groupBy: PredictionGroupBy) {
-    const coat = COAT.has(groupBy) ? 'AND l.is_cat IS DISTINCT FROM false' : '';
+    // by a coat trait, predictions of "not a cat" are a group of their own: every prediction is counted once
+    const key = COAT.has(groupBy) ? `CASE WHEN l.is_cat = false THEN '${NOT_A_CAT}' ELSE ${PREDICTION_KEY[groupBy]} END` : PREDICTION_KEY[groupBy];
     return (await this.db.query(
-      `SELECT ${PREDICTION_KEY[groupBy]} AS key, SUM(f.prediction_count)::int AS total,
+      `SELECT ${key} AS key, SUM(f.prediction_count)::int AS total,
               COALESCE(SUM(f.prediction_count) FILTER (WHERE f.user_review_status_key = 0), 0)::int AS "userNone",
               COALESCE(SUM(f.prediction_count) FILTER (WHERE f.user_review_status_key = 1), 0)::int AS "userAccepted",
               COALESCE(SUM(f.prediction_count) FILTER (WHERE f.user_review_status_key = 2), 0)::int AS "userRejected",
@@ -195,7 +198,7 @@ export class ReportsRepository {
          JOIN dim_label l ON l.label_key = f.label_key
          JOIN dim_prediction_review_status us ON us.status_key = f.user_review_status_key
          JOIN dim_prediction_review_status ad ON ad.status_key = f.admin_review_status_key
-        WHERE f.date_key = $1::date AND ($2::text IS NULL OR m.model_id = $2) ${coat}
+        WHERE f.date_key = $1::date AND ($2::text IS NULL OR m.model_id = $2)
         GROUP BY 1 ORDER BY 2 DESC, 1`,
       [day, model],
     )) as Array<{ key: string | null; total: number; userNone: number; userAccepted: number; userRejected: number; adminNone: number; adminAccepted: number; adminRejected: number }>;

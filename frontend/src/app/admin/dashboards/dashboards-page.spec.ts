@@ -118,10 +118,10 @@ describe('DashboardsPage', () => {
 
   it("says where the active model's metrics come from, and what a prediction without a value is", () => {
     expect(page.testMetricsSubtitle()).toBe('Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%)');
-    expect(predictedValueLabel('unknown', 'colour')).toBe('not sure or not a cat');
-    expect(predictedValueLabel('unknown', 'is_cat')).toBe('not sure');
-    expect(predictedValueLabel('true', 'is_tabby')).toBe('yes');
-    expect(predictedValueLabel('blue', 'colour')).toBe('blue');
+    expect(predictedValueLabel('unknown')).toBe('not sure');
+    expect(predictedValueLabel('not-a-cat')).toBe('not a cat');
+    expect(predictedValueLabel('true')).toBe('yes');
+    expect(predictedValueLabel('blue')).toBe('blue');
   });
 
   it('explains an empty accuracy-and-loss chart when only the bundled starter exists', async () => {

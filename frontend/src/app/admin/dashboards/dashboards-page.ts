@@ -57,10 +57,10 @@ export function snapshotAge(takenAt: string, now = Date.now()): string {
   return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
 }
 
-/** A predicted value: no value ('unknown' in the warehouse) is a "not sure" answer, or for coat traits also "not a cat". */
-export function predictedValueLabel(key: string, trait: Trait): string {
-  if (key !== 'unknown') return valueLabel(key);
-  return trait === 'is_cat' ? 'not sure' : 'not sure or not a cat';
+/** A predicted value: no value ('unknown' in the warehouse) is a "not sure" answer; by a coat trait, predictions that found no cat are their own group. */
+export function predictedValueLabel(key: string): string {
+  if (key === 'not-a-cat') return 'not a cat';
+  return key === 'unknown' ? 'not sure' : valueLabel(key);
 }
 
 /**
@@ -176,13 +176,13 @@ export class DashboardsPage {
   readonly verdictBars = computed(() => {
     const groups = this.predictions()?.groups ?? [];
     return {
-      users: groups.map((g) => ({ name: predictedValueLabel(g.key, this.filters().trait), series: [{ name: 'Confirmed', value: g.userAccepted }, { name: 'Rejected', value: g.userRejected }, { name: 'No feedback', value: g.userNone }] })),
-      admins: groups.map((g) => ({ name: predictedValueLabel(g.key, this.filters().trait), series: [{ name: 'Confirmed', value: g.adminAccepted }, { name: 'Rejected', value: g.adminRejected }, { name: 'Not reviewed', value: g.adminNone }] })),
+      users: groups.map((g) => ({ name: predictedValueLabel(g.key), series: [{ name: 'Confirmed', value: g.userAccepted }, { name: 'Rejected', value: g.userRejected }, { name: 'No feedback', value: g.userNone }] })),
+      admins: groups.map((g) => ({ name: predictedValueLabel(g.key), series: [{ name: 'Confirmed', value: g.adminAccepted }, { name: 'Rejected', value: g.adminRejected }, { name: 'Not reviewed', value: g.adminNone }] })),
     };
   });
   readonly verdictRows = computed(() =>
     (this.predictions()?.groups ?? []).map((g) => ({
-      value: predictedValueLabel(g.key, this.filters().trait),
+      value: predictedValueLabel(g.key),
       total: g.total,
       userAccepted: g.userAccepted,
       userRejected: g.userRejected,

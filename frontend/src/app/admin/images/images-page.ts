@@ -338,9 +338,11 @@ export class ImagesPage {
   }
 
   /**
-   * A bulk label (the selection): the table reloads, and the selection keeps the rows still on screen, so another
-   * trait can be set on the same rows. A selection of "all matching the filter" is cleared instead: the label may
-   * have changed which images match, and the next action must not reach images the user did not choose.
+   * A bulk label of the selected rows updates them in place, like an inline edit: they stay on screen, marked as
+   * saved, and selected — even when they no longer match the filter — so the next key labels the same rows
+   * (x, then c 1 s). When some were deleted meanwhile the table reloads and the selection keeps what is left.
+   * A selection of "all matching the filter" is cleared and the table reloads: the label may have changed which
+   * images match, and the next action must not reach images the user did not choose.
    */
   private sendLabel(sel: Selection, label: Partial<Label>, done?: () => void): void {
     this.busy.set('Saving labels…');
@@ -349,8 +351,12 @@ export class ImagesPage {
         this.busy.set(null);
         this.notice.set(`Labelled ${count(r.matched, 'image')} (${labelSummary(label)}).`);
         done?.();
-        if ('filter' in sel) this.clearSelection();
-        this.load();
+        if ('filter' in sel) {
+          this.clearSelection();
+          return this.load();
+        }
+        if (r.matched < sel.ids.length) return this.load();
+        this.markLabelled(sel.ids, label);
       },
       error: (err) => {
         this.busy.set(null);
@@ -371,15 +377,21 @@ export class ImagesPage {
         this.busy.set(null);
         this.notice.set(`Labelled ${count(r.matched, 'image')} (${labelSummary(label)}).`);
         if (!r.matched) return this.load(); // deleted meanwhile: show what is there
-        this.items.update((rows) => rows.map((i) => (i.id === image.id ? withLabel(i, label) : i)));
-        this.edited.update((s) => new Set(s).add(image.id));
-        if (this.balanceOpen()) this.loadBalance();
+        this.markLabelled([image.id], label);
       },
       error: (err) => {
         this.busy.set(null);
         this.error.set(describeHttpError(err));
       },
     });
+  }
+
+  /** Shows a saved label on rows in place (marked saved until the next reload). */
+  private markLabelled(ids: readonly string[], label: Partial<Label>): void {
+    const changed = new Set(ids);
+    this.items.update((rows) => rows.map((i) => (changed.has(i.id) ? withLabel(i, label) : i)));
+    this.edited.update((s) => new Set([...s, ...changed]));
+    if (this.balanceOpen()) this.loadBalance();
   }
 
   deleteSelected(): void {
