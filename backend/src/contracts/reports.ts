@@ -24,9 +24,14 @@ export interface TrainingImagesReport {
 
 export interface TraitTestMetric {
   trait: string;
+  /** over the answered test photos ("not sure" answers are left out) */
   accuracy: number | null;
   balancedAccuracy: number | null;
   macroF1: number | null;
+  /** test photos labelled for the trait (null in snapshots taken before it was recorded) */
+  scored: number | null;
+  /** how many of them the model answered */
+  answered: number | null;
 }
 
 export interface ModelReportRow {

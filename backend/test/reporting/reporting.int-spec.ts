@@ -110,7 +110,7 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
         name,
         artefactFileId,
         featureVersion: FEATURE_VERSION,
-        metrics: { colour: { accuracy: 0.8, balancedAccuracy: 0.7, macroF1: 0.65 }, pattern: { accuracy: 0.9, balancedAccuracy: 0.85, macroF1: 0.8 } },
+        metrics: { colour: { accuracy: 0.8, balancedAccuracy: 0.7, macroF1: 0.65, n: 20, abstentionRate: 0.25 }, pattern: { accuracy: 0.9, balancedAccuracy: 0.85, macroF1: 0.8 } },
         datasetSummary: {},
         trainingOptions: {},
         startedBy: null,
@@ -265,8 +265,8 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
       [modelB, 'Model B', 0.85, 0.5, true, '2025-04-01'],
     ]);
     expect(models.activeModelTestMetrics).toEqual([
-      { trait: 'colour', accuracy: 0.8, balancedAccuracy: 0.7, macroF1: 0.65 },
-      { trait: 'pattern', accuracy: 0.9, balancedAccuracy: 0.85, macroF1: 0.8 },
+      { trait: 'colour', accuracy: 0.8, balancedAccuracy: 0.7, macroF1: 0.65, scored: 20, answered: 15 },
+      { trait: 'pattern', accuracy: 0.9, balancedAccuracy: 0.85, macroF1: 0.8, scored: null, answered: null },
     ]);
     expect(models.byTrainingDate).toHaveLength(2);
     expect(models.byTrainingDate[1]).toMatchObject({ trainingStartedDate: '2025-04-01', models: 1, minAccuracy: 0.85, maxAccuracy: 0.85, avgLoss: 0.5 });

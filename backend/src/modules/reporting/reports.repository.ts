@@ -134,12 +134,12 @@ export class ReportsRepository {
 
   async testMetricsOn(day: string, model: string | null) {
     return (await this.db.query(
-      `SELECT m.model_id AS "modelId", t.trait, t.accuracy, t.balanced_accuracy AS "balancedAccuracy", t.macro_f1 AS "macroF1"
+      `SELECT m.model_id AS "modelId", t.trait, t.accuracy, t.balanced_accuracy AS "balancedAccuracy", t.macro_f1 AS "macroF1", t.scored, t.answered
          FROM fact_model_test_metrics_daily_snapshot t JOIN dim_model m ON m.model_key = t.model_key
         WHERE t.date_key = $1::date AND ($2::text IS NULL OR m.model_id = $2)
         ORDER BY m.model_id, t.trait`,
       [day, model],
-    )) as Array<{ modelId: string; trait: string; accuracy: number | null; balancedAccuracy: number | null; macroF1: number | null }>;
+    )) as Array<{ modelId: string; trait: string; accuracy: number | null; balancedAccuracy: number | null; macroF1: number | null; scored: number | null; answered: number | null }>;
   }
 
   async modelSeries(r: Range, model: string | null) {

@@ -45,9 +45,18 @@ export class SnapshotWriter {
       if (rows.testMetrics.length) {
         const f = rows.testMetrics;
         await m.query(
-          `INSERT INTO fact_model_test_metrics_daily_snapshot (date_key, model_key, trait, accuracy, balanced_accuracy, macro_f1)
-           SELECT $1::date, * FROM unnest($2::int[], $3::text[], $4::float8[], $5::float8[], $6::float8[])`,
-          [day, f.map((r) => modelKeys.get(r.modelId)), f.map((r) => r.trait), f.map((r) => r.accuracy), f.map((r) => r.balancedAccuracy), f.map((r) => r.macroF1)],
+          `INSERT INTO fact_model_test_metrics_daily_snapshot (date_key, model_key, trait, accuracy, balanced_accuracy, macro_f1, scored, answered)
+           SELECT $1::date, * FROM unnest($2::int[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::int[], $8::int[])`,
+          [
+            day,
+            f.map((r) => modelKeys.get(r.modelId)),
+            f.map((r) => r.trait),
+            f.map((r) => r.accuracy),
+            f.map((r) => r.balancedAccuracy),
+            f.map((r) => r.macroF1),
+            f.map((r) => r.scored),
+            f.map((r) => r.answered),
+          ],
         );
       }
       if (rows.predictions.length) {

@@ -9,6 +9,9 @@ export interface TraitTestMetric {
   accuracy: number | null;
   balancedAccuracy: number | null;
   macroF1: number | null;
+  /** test photos labelled for the trait, and how many of them the model answered (accuracy is over those) */
+  scored: number | null;
+  answered: number | null;
 }
 
 /**
@@ -23,11 +26,15 @@ export function traitTestMetrics(metrics: unknown): TraitTestMetric[] {
   for (const [trait, m] of Object.entries(traits)) {
     if (!m || typeof m !== 'object' || trait.length > 20) continue;
     const r = m as Record<string, unknown>;
+    const scored = finiteOrNull(r.n);
+    const abstention = finiteOrNull(r.abstentionRate);
     const row = {
       trait,
       accuracy: finiteOrNull(r.accuracy),
       balancedAccuracy: finiteOrNull(r.balancedAccuracy ?? r.balanced_accuracy),
       macroF1: finiteOrNull(r.macroF1 ?? r.macro_f1),
+      scored: scored !== null && scored >= 0 ? Math.round(scored) : null,
+      answered: scored !== null && scored >= 0 ? Math.round(scored * (1 - Math.min(1, Math.max(0, abstention ?? 0)))) : null,
     };
     if (row.accuracy !== null || row.balancedAccuracy !== null || row.macroF1 !== null) out.push(row);
   }

@@ -66,16 +66,19 @@ describe('buildSnapshotRows', () => {
     ]);
     expect(rows.feedback).toEqual([{ day: '2025-05-09', modelId: 'm1', trait: 'colour', scored: 3, correct: 3 }]);
     expect(rows.days).toEqual(['2025-05-01', '2025-05-02', '2025-05-09', '2025-05-10']);
-    expect(rows.testMetrics).toEqual([{ modelId: 'm1', trait: 'colour', accuracy: 0.7, balancedAccuracy: null, macroF1: null }]);
+    expect(rows.testMetrics).toEqual([{ modelId: 'm1', trait: 'colour', accuracy: 0.7, balancedAccuracy: null, macroF1: null, scored: null, answered: null }]);
   });
 });
 
 describe('report shapes', () => {
   it('reads per-trait test metrics in both stored shapes and ignores junk', () => {
-    expect(traitTestMetrics({ traits: { pattern: { accuracy: 0.5, macroF1: 0.4 } } })).toEqual([{ trait: 'pattern', accuracy: 0.5, balancedAccuracy: null, macroF1: 0.4 }]);
+    expect(traitTestMetrics({ traits: { pattern: { accuracy: 0.5, macroF1: 0.4 } } })).toEqual([{ trait: 'pattern', accuracy: 0.5, balancedAccuracy: null, macroF1: 0.4, scored: null, answered: null }]);
+    // how many test photos it rests on: 1 answered of 7 is not the same 0 % as 0 of 7 right
+    expect(traitTestMetrics({ pattern: { accuracy: 0, n: 7, abstentionRate: 6 / 7 } })).toEqual([{ trait: 'pattern', accuracy: 0, balancedAccuracy: null, macroF1: null, scored: 7, answered: 1 }]);
     expect(traitTestMetrics({ colour: 'n/a', pattern: {} })).toEqual([]);
     expect(traitTestMetrics(null)).toEqual([]);
-    expect(meanAccuracy([{ trait: 'a', accuracy: 0.5, balancedAccuracy: null, macroF1: null }, { trait: 'b', accuracy: 1, balancedAccuracy: null, macroF1: null }])).toBe(0.75);
+    const none = { balancedAccuracy: null, macroF1: null, scored: null, answered: null };
+    expect(meanAccuracy([{ trait: 'a', accuracy: 0.5, ...none }, { trait: 'b', accuracy: 1, ...none }])).toBe(0.75);
   });
 
   it('lists all 30 colour × pattern cells, thinnest first', () => {

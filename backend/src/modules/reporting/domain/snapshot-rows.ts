@@ -1,7 +1,7 @@
 import type { PhenotypeLabel } from '../../../ml';
 import { isValidDay, utcDay } from './dates';
 import { LabelDim, labelDim } from './labels';
-import { finiteOrNull, TraitTestMetric, traitTestMetrics } from './metrics';
+import { finiteOrNull, meanAccuracy, TraitTestMetric, traitTestMetrics } from './metrics';
 
 /** What the snapshot reads from the other modules (shapes of their service contracts). */
 export interface TrainingImageCount {
@@ -154,7 +154,8 @@ export function buildSnapshotRows(input: {
       modelId: id,
       trainingStartedDay: startedDay,
       trainingEndedDay: endedDay,
-      accuracy: finiteOrNull(m.accuracy),
+      // a model without a run accuracy (the bundled starter) is shown by the mean of its per-trait accuracies, as on the Models page
+      accuracy: finiteOrNull(m.accuracy) ?? meanAccuracy(perTrait),
       loss: finiteOrNull(m.loss),
       isActive: id === input.activeModelId,
     });

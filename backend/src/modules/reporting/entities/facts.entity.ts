@@ -29,6 +29,8 @@ export class FactModelTestMetricsDailySnapshot {
   @Column({ type: 'double precision', nullable: true }) accuracy: number | null;
   @Column({ name: 'balanced_accuracy', type: 'double precision', nullable: true }) balancedAccuracy: number | null;
   @Column({ name: 'macro_f1', type: 'double precision', nullable: true }) macroF1: number | null;
+  @Column({ type: 'integer', nullable: true }) scored: number | null;
+  @Column({ type: 'integer', nullable: true }) answered: number | null;
 }
 
 @Entity({ name: 'fact_predictions_daily_snapshot' })

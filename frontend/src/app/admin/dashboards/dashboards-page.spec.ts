@@ -38,7 +38,7 @@ const models: ModelsReport = {
   ],
   series: [],
   byTrainingDate: [],
-  activeModelTestMetrics: [{ trait: 'colour', accuracy: 0.9, balancedAccuracy: null, macroF1: 0.8 }],
+  activeModelTestMetrics: [{ trait: 'colour', accuracy: 0.9, balancedAccuracy: null, macroF1: 0.8, scored: 10, answered: 8 }],
 };
 
 const predictions: PredictionsReport = {
@@ -117,7 +117,8 @@ describe('DashboardsPage', () => {
   });
 
   it("says where the active model's metrics come from, and what a prediction without a value is", () => {
-    expect(page.testMetricsSubtitle()).toBe('Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%)');
+    expect(page.testMetricsSubtitle()).toBe('Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%, over the photos it answered)');
+    expect(page.testMetricRows()[0].answeredOf).toBe('8 of 10');
     expect(predictedValueLabel('unknown')).toBe('not sure');
     expect(predictedValueLabel('not-a-cat')).toBe('not a cat');
     expect(predictedValueLabel('true')).toBe('yes');

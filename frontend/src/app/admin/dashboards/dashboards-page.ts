@@ -156,8 +156,8 @@ export class DashboardsPage {
   /** The starter's metrics are cross-validated on its own photos, a trained model's come from its test split. */
   readonly testMetricsSubtitle = computed(() =>
     this.models()?.models.find((m) => m.isActive)?.isStarter
-      ? 'Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%)'
-      : 'Active model, held-out test set (%)',
+      ? 'Active model (the bundled starter): 5-fold cross-validation on the photos it was trained on (%, over the photos it answered)'
+      : 'Active model, held-out test set (%, over the photos it answered)',
   );
   readonly testMetricBars = computed(() =>
     (this.models()?.activeModelTestMetrics ?? []).map((t) =>
@@ -168,7 +168,14 @@ export class DashboardsPage {
       ]),
     ),
   );
-  readonly testMetricRows = computed(() => (this.models()?.activeModelTestMetrics ?? []).map((t) => ({ ...t, trait: this.traitName(t.trait) })));
+  readonly testMetricRows = computed(() =>
+    (this.models()?.activeModelTestMetrics ?? []).map((t) => ({
+      ...t,
+      trait: this.traitName(t.trait),
+      // accuracy is over the answered photos: "1 of 7" says a 0 % rests on one answer
+      answeredOf: t.scored === null || t.answered === null ? '—' : `${t.answered} of ${t.scored}`,
+    })),
+  );
 
   // ---- real world -------------------------------------------------------------------------------
   readonly perDayBars = computed(() => (this.predictions()?.series ?? []).map((r) => ({ name: r.date, value: r.newSincePrevious ?? r.total })));
@@ -244,6 +251,7 @@ export class DashboardsPage {
       { key: 'accuracy', label: 'Accuracy', format: 'percent' },
       { key: 'balancedAccuracy', label: 'Balanced acc.', format: 'percent' },
       { key: 'macroF1', label: 'Macro F1', format: 'percent' },
+      { key: 'answeredOf', label: 'Answered' },
     ],
     perDay: [
       { key: 'date', label: 'Snapshot' },

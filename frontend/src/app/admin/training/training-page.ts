@@ -16,6 +16,7 @@ import { Subscription, forkJoin, map, takeWhile, timer, switchMap } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { LogEntry, TraitName, TrainingApi, TrainingRun } from './training-api';
 import { epochSeries, epochTraits, formatDuration, runDurationSeconds } from './training-charts';
+import { answeredCount } from '../models/model-metrics';
 import {
   StartFormErrors,
   StartFormField,
@@ -152,7 +153,7 @@ export class TrainingPage {
       balancedAccuracy: fmt(m['balancedAccuracy'], true),
       macroF1: fmt(m['macroF1'], false),
       ece: fmt(m['ece'], false),
-      n: typeof m['n'] === 'number' ? String(m['n']) : '—',
+      answered: answeredText(m),
     })),
   );
 
@@ -294,4 +295,10 @@ function fmt(v: number | undefined, percent: boolean): string {
 
 function traitLabel(t: string): string {
   return TRAITS.find((x) => x.value === t)?.label ?? t;
+}
+
+/** "8 of 10": how many test photos the model answered (the rest were "not sure"); accuracy is over the answered. */
+function answeredText(m: Record<string, unknown>): string {
+  const c = answeredCount(m);
+  return c ? `${c.answered} of ${c.scored}` : '—';
 }
