@@ -71,6 +71,8 @@ export interface Balance {
 /** A ZIP or upload import job's result. */
 export interface ImportResult {
   imported: number;
+  /** of the imported, how many came without any label (no labels.csv row, no label folders) */
+  unlabelled?: number;
   duplicates: number;
   /**
    * Which entries were duplicates (the first 500): `sameAs` is the file name of the photo already in the set

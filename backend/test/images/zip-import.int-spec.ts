@@ -73,7 +73,7 @@ describe('training images: ZIP and multi-file import', () => {
 
     const job = await waitForJob(t, jobId, 120_000);
     expect(job.state).toBe('completed');
-    expect(job.result).toEqual({ imported: 200, duplicates: 0, duplicateEntries: [], rejected: [] });
+    expect(job.result).toEqual({ imported: 200, unlabelled: 0, duplicates: 0, duplicateEntries: [], rejected: [] });
     expect(job.details).toMatchObject({ seen: 200, imported: 200, duplicates: 0, rejected: 0, percent: 100 });
 
     expect((await list('colour=blue&pattern=bicolour&is_cat=true&pageSize=1')).total).toBe(99);
@@ -131,7 +131,7 @@ describe('training images: ZIP and multi-file import', () => {
       ['sneaky.jpg', inner], // an archive by content, whatever its name
       ['broken-deflate.jpg', await jpeg()],
       ['labelled/bad-row.jpg', await jpeg()],
-      ['labels.csv', 'file,is_cat,colour,pattern,is_tabby,is_pointed\nlabelled/bad-row.jpg,true,purple,,,\n'],
+      ['labels.csv', 'file,is_cat,colour,pattern,is_tabby,is_pointed\nlabelled/bad-row.jpg,true,purple,,,\nlabelled/typo.jpg,true,blue,,,\n'],
     ];
     let zip = await zipOf(entries);
     // corrupt the deflated data of one entry in place (its local header is followed by name then data)
@@ -143,6 +143,7 @@ describe('training images: ZIP and multi-file import', () => {
     expect(job.state).toBe('completed');
     const result = job.result as ImportResult;
     expect(result.imported).toBe(1);
+    expect(result.unlabelled).toBe(1); // ok/good.jpg (or its twin) has no csv row and no label folders
     expect(result.duplicates).toBe(2);
     // each duplicate is named with the photo it repeats: the stored one, and whichever of the pair came first
     const sameAs = Object.fromEntries((result.duplicateEntries ?? []).map((d) => [d.entry, d.sameAs]));
@@ -152,8 +153,9 @@ describe('training images: ZIP and multi-file import', () => {
     expect(sameAs[inArchive[0]]).toBe(inArchive[0] === 'ok/good.jpg' ? 'ok/good-again.jpg' : 'ok/good.jpg');
     const reasons = Object.fromEntries(result.rejected.map((r) => [r.entry, r.reason]));
     expect(Object.keys(reasons).sort()).toEqual(
-      ['../../evil.jpg', '/etc/abs.jpg', 'bomb.jpg', 'broken-deflate.jpg', 'garbage.jpg', 'inner.zip', 'labelled/bad-row.jpg', 'notes.txt', 'sneaky.jpg', 'truncated.jpg'].sort(),
+      ['../../evil.jpg', '/etc/abs.jpg', 'bomb.jpg', 'broken-deflate.jpg', 'garbage.jpg', 'inner.zip', 'labelled/bad-row.jpg', 'labelled/typo.jpg', 'notes.txt', 'sneaky.jpg', 'truncated.jpg'].sort(),
     );
+    expect(reasons['labelled/typo.jpg']).toBe('named in labels.csv (line 3) but not in the archive - check the file column');
     expect(reasons['../../evil.jpg']).toMatch(/unsafe path/);
     expect(reasons['/etc/abs.jpg']).toMatch(/unsafe path/);
     expect(reasons['bomb.jpg']).toMatch(/compression ratio .* exceeds the limit of 100:1 \(possible zip bomb\)/);

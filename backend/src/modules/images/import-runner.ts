@@ -45,7 +45,7 @@ class EntryRejected extends Error {}
 
 export class ImportRunner {
   private readonly logger = new Logger('ImportRunner');
-  private readonly result: ImportResult = { imported: 0, duplicates: 0, duplicateEntries: [], rejected: [] };
+  private readonly result: ImportResult = { imported: 0, unlabelled: 0, duplicates: 0, duplicateEntries: [], rejected: [] };
   private seen = 0;
   private total = 0;
   private lastProgress = 0;
@@ -104,6 +104,7 @@ export class ImportRunner {
       }
     }
 
+    const inArchive = new Set<string>();
     for (const f of files) {
       const checked = checkEntryPath(f.path);
       if (!checked.ok) {
@@ -111,6 +112,7 @@ export class ImportRunner {
         continue;
       }
       const name = checked.path;
+      inArchive.add(name);
       if (isSystemEntry(name) || isLabelsCsv(name)) continue;
       if (isNestedArchive(name)) {
         this.reject(name, 'nested archive - skipped (upload it separately)');
@@ -141,6 +143,8 @@ export class ImportRunner {
         label: csv?.label ?? labelFromFolders(name) ?? undefined,
       });
     }
+    // a row for a photo that is not there is most likely a typo in the file column: say so rather than drop it
+    for (const [name, row] of csvRows) if (!inArchive.has(name)) this.reject(name, `named in labels.csv (line ${row.line}) but not in the archive - check the file column`);
     return this.importAll(candidates, 'zip');
   }
 
@@ -195,6 +199,7 @@ export class ImportRunner {
         if (this.duplicatesOf.length < MAX_LISTED_DUPLICATES) this.duplicatesOf.push({ entry: c.name, id: res.id });
       } else {
         this.result.imported++;
+        if (!c.label || Object.values(c.label).every((v) => v === null)) this.result.unlabelled = (this.result.unlabelled ?? 0) + 1;
         this.pendingIds.push(res.id);
         if (this.pendingIds.length >= FEATURE_BATCH) await this.flushIds();
       }

@@ -1,5 +1,5 @@
 import { Label, TrainingImage } from './images-api';
-import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, nameParts, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, nameParts, nothingImportedReason, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -116,5 +116,14 @@ describe('nameParts', () => {
     expect(nameParts('https://example.org/a_b-c?x=1&y=2')).toEqual(['https://', 'example.', 'org/', 'a_', 'b-', 'c?', 'x=', '1&', 'y=', '2']);
     expect(nameParts('plain')).toEqual(['plain']);
     expect(nameParts('')).toEqual(['']);
+  });
+});
+
+describe('nothingImportedReason', () => {
+  it('never says every photo was a duplicate when some files were rejected', () => {
+    expect(nothingImportedReason({ duplicates: 4, rejected: [1, 2] })).toBe('its photos are already in the training set, and its other files were rejected');
+    expect(nothingImportedReason({ duplicates: 4, rejected: [] })).toBe('every photo in it is already in the training set');
+    expect(nothingImportedReason({ duplicates: 0, rejected: [1] })).toBe('none of its files is a photo that could be read');
+    expect(nothingImportedReason({ duplicates: 0, rejected: [] })).toBe('it holds no photos');
   });
 });

@@ -90,6 +90,14 @@ export function nameParts(name: string): string[] {
   return parts.length ? parts : [name];
 }
 
+/** Why an import added nothing, in one clause (its counts follow it in brackets). */
+export function nothingImportedReason(r: { duplicates: number; rejected: readonly unknown[] }): string {
+  if (r.duplicates && r.rejected.length) return 'its photos are already in the training set, and its other files were rejected';
+  if (r.duplicates) return 'every photo in it is already in the training set';
+  if (r.rejected.length) return 'none of its files is a photo that could be read';
+  return 'it holds no photos';
+}
+
 /** The table's total: "1 image matches", "3 images match". */
 export function matchCount(n: number): string {
   return `${count(n, 'image')} ${n === 1 ? 'matches' : 'match'}`;
