@@ -30,6 +30,25 @@ export function metricDelta(a: unknown, b: unknown, format: 'percent' | 'number'
   return { text, better: d > 0 === higherIsBetter };
 }
 
+/**
+ * The change between two models' metric for one trait, with a verdict only when both rest on enough photos: a
+ * model that answered (or, for the "not sure" rate, was tested on) under MIN_ANSWERED photos gives the difference
+ * without a thumbs up or down ("0.000 → 0.339" from no answers at all is not "worse").
+ */
+export function comparedDelta(
+  a: Record<string, unknown> | undefined,
+  b: Record<string, unknown> | undefined,
+  metric: { key: string; format: 'percent' | 'number' | 'int'; higherIsBetter: boolean },
+): { text: string; better: boolean | null; fewAnswers: boolean } {
+  const delta = metricDelta(a?.[metric.key], b?.[metric.key], metric.format, metric.higherIsBetter);
+  const base = (m: Record<string, unknown> | undefined) => {
+    const c = answeredCount(m);
+    return c ? (metric.key === 'abstentionRate' ? c.scored : c.answered) : 0;
+  };
+  const fewAnswers = delta.better !== null && (base(a) < MIN_ANSWERED || base(b) < MIN_ANSWERED);
+  return fewAnswers ? { ...delta, better: null, fewAnswers } : { ...delta, fewAnswers };
+}
+
 export interface ConfusionCell {
   predicted: string;
   count: number;

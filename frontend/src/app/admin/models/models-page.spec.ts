@@ -93,7 +93,7 @@ describe('ModelsPage', () => {
     await render();
     const compare = el.querySelector('[data-testid="compare"]') as HTMLElement;
     expect(texts('thead th', compare)).toEqual(['Trait', 'Metric', 'A Starter', 'B Newer', 'Change, newer (B) against older (A)']);
-    const [acc, ece] = Array.from(compare.querySelectorAll('td.delta')).filter((c) => c.textContent?.trim() !== '—');
+    const [acc, ece] = Array.from(compare.querySelectorAll('td.delta')).filter((c) => !['—', ''].includes(c.textContent?.trim() ?? ''));
     expect(acc.classList).toContain('better');
     expect(acc.textContent).toContain('+10.0 pt');
     expect(acc.querySelector('mat-icon')?.textContent).toBe('thumb_up');
@@ -101,6 +101,21 @@ describe('ModelsPage', () => {
     expect(ece.classList).toContain('worse');
     expect(ece.querySelector('mat-icon')?.textContent).toBe('thumb_down');
     expect(ece.textContent).toContain('(worse)');
+  });
+
+  it('gives no verdict where a model answered too few test photos, and shows how many each answered', async () => {
+    page.models.set([starter, summary({ id: 'b', name: 'Newer', createdAt: '2026-11-27T13:00:00Z', metrics: { colour: { accuracy: 0, ece: 0.3, n: 7, abstentionRate: 6 / 7 } } })]);
+    page.toggleCompare('a', true);
+    page.toggleCompare('b', true);
+    await render();
+    const compare = el.querySelector('[data-testid="compare"]') as HTMLElement;
+    const row = (metric: string) => Array.from(compare.querySelectorAll('tbody tr')).find((r) => r.children[1].textContent?.trim() === metric)!;
+    expect(texts('td', row('Answered (of test photos)') as HTMLElement).slice(2, 4)).toEqual(['20 of 20', '1 of 7']);
+    const acc = row('Accuracy').querySelector('td.delta')!;
+    expect(acc.classList).not.toContain('worse');
+    expect(acc.querySelector('mat-icon')).toBeNull();
+    expect(acc.textContent).toContain('−80.0 pt');
+    expect(acc.textContent).toContain('(too few answers to judge)');
   });
 
   it('gives a mean test accuracy for a model without a training run (the starter), from its per-trait accuracies', () => {

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { catchError, forkJoin, of } from 'rxjs';
 import { describeHttpError } from '../../core/http/http-error';
 import { ModelDetail, ModelSummary, ModelsApi } from './models-api';
-import { METRICS, TRAIT_ORDER, activationWarnings, answeredNote, confusionGrid, formatMetric, meanMetric, metricDelta, metricsSource, traitLabel, unlearntLines } from './model-metrics';
+import { METRICS, MIN_ANSWERED, TRAIT_ORDER, activationWarnings, answeredCount, answeredNote, comparedDelta, confusionGrid, formatMetric, meanMetric, metricsSource, traitLabel, unlearntLines } from './model-metrics';
 
 /**
  * Model registry: every model with headline metrics, the detail of one (per-trait metrics, the confusion matrix as a
@@ -31,6 +31,7 @@ export class ModelsPage {
 
   readonly metricsDef = METRICS;
   readonly traitLabel = traitLabel;
+  readonly minAnswered = MIN_ANSWERED;
   readonly formatMetric = formatMetric;
   readonly metricsSource = metricsSource;
   /** the confusion matrix's colour-scale steps above zero, for its legend */
@@ -83,15 +84,20 @@ export class ModelsPage {
     // A is the older model, B the newer: the change column reads as "what the newer model changes", whichever was
     // ticked first (a thumbs-up then always means the newer one is better)
     const [a, b] = [...(picked as ModelSummary[])].sort((x, y) => Date.parse(x.createdAt) - Date.parse(y.createdAt));
-    const rows = this.traits().flatMap((t) =>
-      METRICS.filter((m) => m.key !== 'n').map((m) => ({
+    const answered = (m: ModelSummary, t: string) => {
+      const c = answeredCount(m.metrics[t]);
+      return c ? `${c.answered} of ${c.scored}` : '—';
+    };
+    const rows = this.traits().flatMap((t) => [
+      { trait: t, metric: 'Answered (of test photos)', a: answered(a, t), b: answered(b, t), delta: { text: '', better: null, fewAnswers: false } },
+      ...METRICS.filter((m) => m.key !== 'n').map((m) => ({
         trait: t,
         metric: m.label,
         a: formatMetric(a.metrics[t]?.[m.key], m.format),
         b: formatMetric(b.metrics[t]?.[m.key], m.format),
-        delta: metricDelta(a.metrics[t]?.[m.key], b.metrics[t]?.[m.key], m.format, m.higherIsBetter),
+        delta: comparedDelta(a.metrics[t], b.metrics[t], m),
       })),
-    );
+    ]);
     return { a, b, rows };
   });
 
