@@ -1,5 +1,5 @@
 import { Label, TrainingImage } from './images-api';
-import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, matchCount, nameParts, nothingImportedReason, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, imageName, keepVisible, labelSummary, matchCount, nameParts, nothingImportedReason, patternUnknown, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -125,5 +125,31 @@ describe('nothingImportedReason', () => {
     expect(nothingImportedReason({ duplicates: 4, rejected: [] })).toBe('every photo in it is already in the training set');
     expect(nothingImportedReason({ duplicates: 0, rejected: [1] })).toBe('none of its files is a photo that could be read');
     expect(nothingImportedReason({ duplicates: 0, rejected: [] })).toBe('it holds no photos');
+  });
+});
+
+describe('patternUnknown', () => {
+  it('counts the cats of a colour that the colour × pattern table cannot show', () => {
+    const balance = {
+      traits: { colour: [{ value: 'red', count: 5, underRepresented: true }, { value: 'blue', count: 3, underRepresented: true }] },
+      colourPattern: [
+        { colour: 'red', pattern: 'self', count: 1, underRepresented: true },
+        { colour: 'blue', pattern: 'self', count: 2, underRepresented: true },
+        { colour: 'blue', pattern: 'van', count: 1, underRepresented: true },
+      ],
+    } as never;
+    expect(patternUnknown(balance, 'red')).toBe(4);
+    expect(patternUnknown(balance, 'blue')).toBe(0);
+    expect(patternUnknown(balance, 'lilac')).toBe(0);
+  });
+});
+
+describe('imageName', () => {
+  const base = { id: 'abc', originalName: null, web: null, source: 'prediction-review', createdAt: '2026-11-26T20:52:00.000Z' } as const;
+  it('names a photo added from a prediction by when it came, not by its id', () => {
+    expect(imageName(base)).toMatch(/^breeder photo, 26 Nov 2026,? \d\d:52$/);
+    expect(imageName({ ...base, originalName: 'tom.jpg' })).toBe('tom.jpg');
+    expect(imageName({ ...base, source: 'web-search', web: { url: 'https://x.org/a.jpg' } as never })).toBe('https://x.org/a.jpg');
+    expect(imageName({ ...base, source: 'upload' })).toBe('abc');
   });
 });

@@ -1,4 +1,4 @@
-import { ImageFilter, Label, TrainingImage, TraitKey } from './images-api';
+import { Balance, ImageFilter, Label, TrainingImage, TraitKey } from './images-api';
 
 export const COLOURS = ['black', 'blue', 'chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'] as const;
 export const PATTERNS = ['self', 'bicolour', 'van'] as const;
@@ -88,6 +88,33 @@ export function count(n: number, noun: string, nouns = `${noun}s`): string {
 export function nameParts(name: string): string[] {
   const parts = name.match(/[^/_\-.?&=]*(?:[/_\-.?&=]+|$)/g)?.filter((p) => p.length > 0) ?? [];
   return parts.length ? parts : [name];
+}
+
+/**
+ * How an image is named in the table: its file name, else its web address, else (a breeder's photo added from the
+ * predictions review) "breeder photo, 26 Nov 2026 20:52" rather than a database id.
+ */
+export function imageName(image: Pick<TrainingImage, 'id' | 'originalName' | 'web' | 'source' | 'createdAt'>): string {
+  if (image.originalName) return image.originalName;
+  if (image.web?.url) return image.web.url;
+  if (image.source === 'prediction-review') {
+    const when = new Date(image.createdAt);
+    if (!Number.isNaN(when.getTime())) {
+      return `breeder photo, ${when.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })}`;
+    }
+    return 'breeder photo';
+  }
+  return image.id;
+}
+
+/**
+ * Cats of a colour whose pattern is not labelled: the colour's count less its row of the colour × pattern table
+ * (without this column, "red 5" in the colour list reads as 0 / 0 / 0 in the table).
+ */
+export function patternUnknown(b: Balance, colour: string): number {
+  const total = b.traits.colour.find((c) => c.value === colour)?.count ?? 0;
+  const inTable = b.colourPattern.filter((c) => c.colour === colour).reduce((a, c) => a + c.count, 0);
+  return Math.max(0, total - inTable);
 }
 
 /** Why an import added nothing, in one clause (its counts follow it in brackets). */
