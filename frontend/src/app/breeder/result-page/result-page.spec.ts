@@ -86,7 +86,7 @@ describe('ResultPage', () => {
     expect(row('Colourpoint').textContent).toContain('below the confidence it needs');
     expect(row('Colourpoint').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('55');
     expect(row('Colour').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('91');
-    expect(el.querySelector('.unsure-summary')?.textContent).toContain('A clearer photo');
+    expect(el.querySelector('.unsure-summary')?.textContent).toContain('For the tabby and colourpoint, a clearer photo');
   });
 
   it('does not ask for a better photo when the only gaps are traits the model has not learnt', async () => {
@@ -103,8 +103,10 @@ describe('ResultPage', () => {
     p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
     p.traits.is_tabby = { value: null, confidence: 0.6, unsure: true, reason: 'uncertain' };
     await open('p1', withPrediction(p));
-    expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain(
-      'Partial code: it does not say yet whether the cat has white or tabby markings, because the model is not sure',
+    // what no photo can fix is kept apart from what the model is not sure of, and only the latter gets photo advice
+    expect(el.querySelector('[data-testid=code-note]')?.textContent?.trim()).toBe(
+      'Partial code: it does not say yet whether the cat has white, which the current model has not learnt yet, or tabby markings, ' +
+        'which it is not sure of (marked “not sure” below). For the tabby, a clearer photo of the whole cat, in daylight, can help.',
     );
   });
 

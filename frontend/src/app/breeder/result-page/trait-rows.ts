@@ -99,22 +99,31 @@ export function codeNote(rows: readonly TraitRow[], code: string | null, catUnsu
   const sentences: string[] = [];
   if (!code) sentences.push('No EMS code yet: the code starts with the colour, and the model is not sure of the colour.');
   else if (leftOut.length) {
-    sentences.push(
-      `Partial code: it does not say yet whether the cat has ${list(leftOut.map((r) => LEFT_OUT[r.name]!), 'or')}, because the model is not sure (marked “not sure” below).`,
-    );
+    // what no photo can fix (a trait the model has not learnt) is kept apart from what it is not sure of
+    const untrained = leftOut.filter((r) => r.reason === 'untrained');
+    const notSure = leftOut.filter((r) => r.reason !== 'untrained');
+    const parts = [
+      ...(untrained.length ? [`${list(untrained.map((r) => LEFT_OUT[r.name]!), 'or')}, which the current model has not learnt yet`] : []),
+      ...(notSure.length ? [`${list(notSure.map((r) => LEFT_OUT[r.name]!), 'or')}, which it is not sure of (marked “not sure” below)`] : []),
+    ];
+    sentences.push(`Partial code: it does not say yet whether the cat has ${parts.join(', or ')}.`);
   }
   if (guessed.length) sentences.push(`The code uses the model’s best guess for ${list(guessed.map((r) => r.traitName.toLowerCase()), 'and')}, so it may be off.`);
   if (!catUnsure) {
     const unsure = [...leftOut, ...guessed];
+    const fixable = unsure.filter((r) => r.reason !== 'untrained');
     // unlike anything it learnt, from a model that knows only some values: most likely a value it has not learnt
-    const maybeUnlearnt = unsure.filter((r) => r.reason === 'unfamiliar' && r.unlearntNote);
-    sentences.push(
-      unsure.every((r) => r.reason === 'untrained')
-        ? `The current model has not learnt ${!code ? 'colours' : unsure.length === 1 ? 'that' : 'those'} yet: it needs more labelled photos.`
-        : maybeUnlearnt.length
-          ? `It may be a ${list(maybeUnlearnt.map((r) => r.traitName.toLowerCase()), 'or')} the current model has not learnt yet (see below); if not, a clearer photo of the whole cat, in daylight, can help.`
-          : 'A clearer photo of the whole cat, in daylight, can help.',
-    );
+    const maybeUnlearnt = fixable.filter((r) => r.reason === 'unfamiliar' && r.unlearntNote);
+    const photo = 'a clearer photo of the whole cat, in daylight, can help';
+    if (!fixable.length) {
+      sentences.push(`The current model has not learnt ${!code ? 'colours' : unsure.length === 1 ? 'that' : 'those'} yet: it needs more labelled photos.`);
+    } else if (maybeUnlearnt.length) {
+      sentences.push(`It may be a ${list(maybeUnlearnt.map((r) => r.traitName.toLowerCase()), 'or')} the current model has not learnt yet (see below); if not, ${photo}.`);
+    } else if (fixable.length < unsure.length) {
+      sentences.push(`For the ${list(fixable.map((r) => r.traitName.toLowerCase()), 'and')}, ${photo}.`);
+    } else {
+      sentences.push(`${photo[0].toUpperCase()}${photo.slice(1)}.`);
+    }
   }
   return sentences.join(' ');
 }
