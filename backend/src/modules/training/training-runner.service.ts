@@ -175,13 +175,16 @@ export class TrainingRunner {
 
     // 3. Features: reuse the cache, compute only what is missing.
     await ctx.enter('features');
-    const { features, cached, computed, unusable } = await this.loadFeatures([...kept, ...heldOut], ctx);
+    // the stage's bar is shared with the synthetic copies (step 3b) when there will be any, so it never stalls
+    const copiesPlanned = planAugmentation(kept.map((i) => i.label), { seed: options.seed }).some((c) => traits.includes(c.trait));
+    const realShare = copiesPlanned ? 0.5 : 1;
+    const { features, cached, computed, unusable } = await this.loadFeatures([...kept, ...heldOut], ctx, realShare);
     Object.assign(summary, { featuresCached: cached, featuresComputed: computed, unusable: unusable.length });
     await this.runs.update(runId, { datasetSummary: summary });
     const toSamples = (list: Item[]): TrainingSample[] =>
       list.filter((i) => features.has(i.sha256)).map((i) => ({ features: features.get(i.sha256)!, label: i.label }));
     const usable = kept.filter((i) => features.has(i.sha256));
-    const trainSamples = [...toSamples(usable), ...(await this.syntheticCopies(usable, traits, options.seed, ctx))];
+    const trainSamples = [...toSamples(usable), ...(await this.syntheticCopies(usable, traits, options.seed, ctx, realShare))];
     const testSamples = toSamples(heldOut);
     Object.assign(summary, { syntheticCopies: trainSamples.length - usable.length });
     await this.runs.update(runId, { datasetSummary: summary });
@@ -284,9 +287,11 @@ export class TrainingRunner {
     return modelId;
   }
 
+  /** Features of every item, from the cache or computed; reports progress over `share` of the features stage. */
   private async loadFeatures(
     items: Item[],
     ctx: RunContext,
+    share = 1,
   ): Promise<{ features: Map<string, Float32Array>; cached: number; computed: number; unusable: Item[] }> {
     const hashes = [...new Set(items.map((i) => i.sha256))];
     const features = await this.cache.getMany(hashes);
@@ -316,10 +321,11 @@ export class TrainingRunner {
           await ctx.log('warn', `Skipped image ${item.id}: ${err instanceof Error ? err.message : String(err)}`);
         }
         done++;
-        ctx.progress(done / missing.length, `Computing features: ${done} / ${missing.length}`);
+        ctx.progress((share * done) / missing.length, `Computing features: ${done} / ${missing.length}`);
       }
     };
     await Promise.all(Array.from({ length: workers }, work));
+    ctx.progress(share);
     await ctx.checkCancelled();
     if (missing.length) {
       const secs = (Date.now() - started) / 1000;
@@ -334,7 +340,7 @@ export class TrainingRunner {
    * for the minority values. Each trains only its trait's head and never validates or tests. A copy that cannot be
    * made is left out with a warning.
    */
-  private async syntheticCopies(items: Item[], traits: readonly TraitName[], seed: number, ctx: RunContext): Promise<TrainingSample[]> {
+  private async syntheticCopies(items: Item[], traits: readonly TraitName[], seed: number, ctx: RunContext, from = 0): Promise<TrainingSample[]> {
     const plan = planAugmentation(items.map((i) => i.label), { seed }).filter((c) => traits.includes(c.trait));
     if (!plan.length) return [];
     const summary = Object.entries(planSummary(plan)).map(([kind, n]) => `${n} ${kind}`);
@@ -345,8 +351,10 @@ export class TrainingRunner {
     const out: TrainingSample[] = [];
     const vectors = new Map<string, Float32Array | null>(); // one feature pass per distinct copy
     let failed = 0;
-    for (const c of plan) {
+    const started = Date.now();
+    for (const [i, c] of plan.entries()) {
       if (ctx.cancelled) break;
+      ctx.progress(from + ((1 - from) * i) / plan.length, `Making synthetic copies of rare values: ${i} / ${plan.length}`);
       const item = items[c.source];
       if (!vectors.has(copyKey(c))) {
         try {
@@ -362,6 +370,7 @@ export class TrainingRunner {
     }
     if (failed) await ctx.log('warn', `${failed} synthetic copies could not be made and were left out.`);
     await ctx.checkCancelled();
+    await ctx.log('info', `Made ${out.length} synthetic copies in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return out;
   }
 
