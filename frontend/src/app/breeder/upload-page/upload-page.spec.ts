@@ -96,6 +96,21 @@ describe('UploadPage', () => {
     expect(router.navigate).toHaveBeenCalledWith(['/result', 'p1'], { state: { prediction } });
   });
 
+  it('asks before the tab is reloaded or closed while a photo is on its way, and not otherwise', async () => {
+    const leave = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    await page.onFileSelected(jpegFile());
+    await render();
+    button('Analyse photo').click();
+    await render();
+    expect(leave()).toBe(true);
+    backend.expectOne('/api/predictions').flush(catPrediction(), { status: 201, statusText: 'Created' });
+  });
+
   it('rejects a file that is not an image before uploading, with a readable message', async () => {
     const pdf = new File([new TextEncoder().encode('%PDF-1.7 not a cat')], 'cat.jpg', { type: 'image/jpeg' });
     await page.onFileSelected(pdf);

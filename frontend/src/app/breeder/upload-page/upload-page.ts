@@ -49,6 +49,7 @@ export function canRetry(err: unknown): boolean {
   templateUrl: './upload-page.html',
   styleUrl: './upload-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '(window:beforeunload)': 'warnBeforeLeaving($event)' },
 })
 export class UploadPage {
   private readonly api = inject(PredictionsApi);
@@ -133,6 +134,13 @@ export class UploadPage {
     this.objectUrl = URL.createObjectURL(file);
     this.state.set({ status: 'preview', file, previewUrl: this.objectUrl });
     this.focusAfterRender(() => this.previewHeading()?.nativeElement);
+  }
+
+  /** Reloading or closing the tab while a photo is sent or analysed would lose it: the browser asks first. */
+  protected warnBeforeLeaving(event: BeforeUnloadEvent): void {
+    if (this.state().status !== 'uploading' && this.state().status !== 'analysing') return;
+    event.preventDefault();
+    event.returnValue = ''; // older browsers need it set to show their "Leave site?" question
   }
 
   /** Sends the previewed photo. */
