@@ -56,6 +56,10 @@ describe('starter model upgrades', () => {
     expect(await t.app.get(ModelsRepository).getActiveModelId()).toBe(next);
     expect(await starters()).toHaveLength(2);
     expect(await models.ensureStarterModel()).toBe(next); // and only once
+    // the older one keeps its record (predictions name it) under a name that tells the two apart
+    const names = Object.fromEntries((await starters()).map((m) => [String(m._id), m.name]));
+    expect(names[old!]).toBe('Starter model (Oxford-IIIT Pet sample) — earlier release');
+    expect(names[next!]).toBe('Starter model (Oxford-IIIT Pet sample)');
   });
 
   it("never takes over from a model an admin chose: a newer starter is registered but not activated", async () => {

@@ -49,6 +49,10 @@ export class ModelsRepository {
     return this.models.findOne({ trainingRunId: runId }).exec();
   }
 
+  async rename(id: string, name: string): Promise<void> {
+    await this.models.updateOne({ _id: id }, { $set: { name } }).exec();
+  }
+
   async deleteById(id: string): Promise<void> {
     if (!isValidObjectId(id)) return;
     await this.models.deleteOne({ _id: id }).exec();

@@ -31,6 +31,9 @@ export interface ActiveModel {
 }
 
 /** The model registry: what models exist, which one is active, and their artefacts. */
+/** Appended to the name of a bundled starter that a later release replaced. */
+const OLDER_STARTER = ' — earlier release';
+
 @Injectable()
 export class ModelsService {
   private readonly logger = new Logger(ModelsService.name);
@@ -202,6 +205,8 @@ export class ModelsService {
       datasetSummary: (artefact.training as unknown as Record<string, unknown>) ?? {},
     });
     this.logger.log(`Registered the bundled starter model as ${String(model._id)}.`);
+    // the older starters keep their records (predictions name them) under a name that tells them apart
+    for (const old of models.filter((m) => m.isStarter && !m.name.endsWith(OLDER_STARTER))) await this.repo.rename(String(old._id), `${old.name}${OLDER_STARTER}`);
     const activeId = await this.repo.getActiveModelId();
     const active = activeId ? models.find((m) => String(m._id) === activeId) : undefined;
     if (active?.isStarter) {
