@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { ImageInputError } from './errors';
-import { decodeRgb, inspectImage, toDisplayJpeg, toThumbnail } from './image-io';
+import { decodeRgb, inspectImage, megapixelsOver, toDisplayJpeg, toThumbnail } from './image-io';
 
 const limits = { maxBytes: 5 * 1024 * 1024, maxPixels: 40_000_000 };
 
@@ -165,5 +165,13 @@ describe('image input validation and decoding', () => {
     expect([d.width, d.height]).toEqual([100, 75]);
     const t = await toThumbnail(jpeg, 64, limits);
     expect((await sharp(t).metadata()).width).toBe(64);
+  });
+});
+
+describe('megapixelsOver', () => {
+  it('shows a size just over the limit as more than it', () => {
+    expect(megapixelsOver(10000 * 6001, 60e6)).toBe('60.01');
+    expect(megapixelsOver(20000 * 20000, 60e6)).toBe('400');
+    expect(megapixelsOver(8000 * 8000, 60e6)).toBe('64');
   });
 });

@@ -72,7 +72,7 @@ export async function inspectImage(bytes: Buffer, limits: ImageLimits = DEFAULT_
   if (width * height > limits.maxPixels) {
     throw new ImageInputError(
       'too_many_pixels',
-      `The image is ${width}x${height} (${((width * height) / 1e6).toFixed(0)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(0)} megapixels. Resize it (for example to 4000 pixels on its longer side) and try again.`,
+      `The image is ${width}x${height} (${megapixelsOver(width * height, limits.maxPixels)} megapixels); the limit is ${(limits.maxPixels / 1e6).toFixed(0)} megapixels. Resize it (for example to 4000 pixels on its longer side) and try again.`,
     );
   }
   return { format: format as AcceptedFormat, width, height, pages: meta.pages ?? 1, hasAlpha: !!meta.hasAlpha };
@@ -138,4 +138,11 @@ export async function toDisplayJpeg(bytes: Buffer, maxSide: number, limits: Imag
 /** A small JPEG thumbnail (aspect kept, longest side = size). */
 export async function toThumbnail(bytes: Buffer, size = 256, limits: ImageLimits = DEFAULT_LIMITS): Promise<Buffer> {
   return (await toDisplayJpeg(bytes, size, limits)).bytes;
+}
+
+/** Megapixels with as many decimals as it takes to read as more than the limit (60.01, not "60" against 60). */
+export function megapixelsOver(pixels: number, limit: number): string {
+  let decimals = 0;
+  while (decimals < 3 && Number((pixels / 1e6).toFixed(decimals)) <= limit / 1e6) decimals++;
+  return (pixels / 1e6).toFixed(decimals);
 }

@@ -1,7 +1,8 @@
 import { HttpClient, HttpEvent, HttpEventType } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, filter, map } from 'rxjs';
+import { Observable, filter, map, tap } from 'rxjs';
 import { CurrentModelView, FeedbackRequest, Prediction } from '../shared/models/prediction';
+import { rememberMyResult } from './my-results';
 
 /** Upload progress as the page needs it: bytes going up, then waiting for the model, then the answer. */
 export type UploadEvent =
@@ -32,6 +33,7 @@ export class PredictionsApi {
             case HttpEventType.ResponseHeader:
               return { kind: 'analysing' };
             case HttpEventType.Response:
+              rememberMyResult((event.body as Prediction).id);
               return { kind: 'done', prediction: event.body as Prediction };
             default:
               return null;
@@ -51,6 +53,6 @@ export class PredictionsApi {
   }
 
   sendFeedback(id: string, feedback: FeedbackRequest): Observable<Prediction> {
-    return this.http.post<Prediction>(`/api/predictions/${encodeURIComponent(id)}/feedback`, feedback);
+    return this.http.post<Prediction>(`/api/predictions/${encodeURIComponent(id)}/feedback`, feedback).pipe(tap(() => rememberMyResult(id)));
   }
 }

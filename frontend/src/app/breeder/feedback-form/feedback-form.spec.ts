@@ -1,3 +1,4 @@
+import { rememberMyResult } from '../my-results';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
@@ -49,9 +50,21 @@ describe('FeedbackForm', () => {
     expect(el.textContent).toContain('Thank you!');
   });
 
+  it('says what the model has not learnt apart from what it was not sure of', async () => {
+    const p = catPrediction();
+    p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
+    p.traits.is_pointed = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
+    p.traits.is_tabby = { value: null, confidence: 0.55, unsure: true, reason: 'uncertain' };
+    fixture.componentRef.setInput('prediction', p);
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=unsure-hint]')?.textContent).toContain(
+      'What the model could not tell: it has not learnt the white pattern or colourpoint yet; it was not sure of the tabby.',
+    );
+  });
+
   it('"Yes" with traits "not sure" asks to fill them in; what is set goes with accepted:true', async () => {
     fixture.detectChanges();
-    expect(el.querySelector('[data-testid=unsure-hint]')?.textContent).toContain('It was not sure of: White pattern');
+    expect(el.querySelector('[data-testid=unsure-hint]')?.textContent).toContain('What the model could not tell: it was not sure of the white pattern.');
     await click('Yes');
     expect(el.querySelector('h2')?.textContent).toContain('Can you fill in what it couldn’t tell?');
     formOf().controls['pattern'].setValue('self');
@@ -128,6 +141,22 @@ describe('FeedbackForm', () => {
     const req = backend.expectOne('/api/predictions/p1/feedback');
     expect(req.request.body).toEqual({ accepted: false });
     req.flush(catPrediction(), { status: 201, statusText: 'Created' });
+  });
+
+  it('a visitor opening an answered result reads the owner\'s answer, the owner reads their own', async () => {
+    localStorage.removeItem('cat-identifier.my-results');
+    const answered = catPrediction({ feedback: { accepted: false, correction: { colour: 'black' }, createdAt: 'now' } });
+    fixture.componentRef.setInput('prediction', answered);
+    fixture.detectChanges();
+    expect(el.querySelector('h2')?.textContent).toBe('Its owner has answered');
+    expect(el.textContent).toContain('They said something is wrong.');
+    expect(el.querySelector('[data-testid=told-us]')?.textContent).toBe('They told us: Colour: Black');
+    rememberMyResult(answered.id);
+    fixture.componentRef.setInput('prediction', { ...answered });
+    fixture.detectChanges();
+    expect(el.querySelector('h2')?.textContent).toBe('Thank you!');
+    expect(el.querySelector('[data-testid=told-us]')?.textContent).toBe('You told us: Colour: Black');
+    localStorage.removeItem('cat-identifier.my-results');
   });
 
   it('treats 409 as "already received"', async () => {

@@ -27,6 +27,7 @@ import { CoatColour, CoatPattern, Prediction, TraitCorrection } from '../../shar
 import { Vocabulary, findTrait } from '../../shared/models/vocabulary';
 import { PredictionsApi } from '../predictions-api';
 import { toldUs } from './told-us';
+import { isMyResult } from '../my-results';
 
 type FeedbackState =
   | { step: 'ask' }
@@ -132,6 +133,27 @@ export class FeedbackForm {
     const t = this.prediction().traits;
     if (t.is_cat.value === false) return [];
     return (['colour', 'pattern', 'is_tabby', 'is_pointed'] as const).filter((name) => t[name].unsure).map((name) => this.labels()[name]);
+  });
+
+  /** Whether this browser asked for (or answered) this result: its owner reads "you", anyone else "the owner". */
+  protected readonly mine = computed(() => isMyResult(this.prediction().id));
+
+  /** What it could not tell, in one sentence that keeps "has not learnt" apart from "was not sure of". */
+  protected readonly couldNotTell = computed(() => {
+    const t = this.prediction().traits;
+    if (t.is_cat.value === false) return '';
+    const names = (['colour', 'pattern', 'is_tabby', 'is_pointed'] as const).filter((n) => t[n].unsure);
+    const words = (list: readonly (typeof names)[number][], conjunction: string) => {
+      const w = list.map((n) => this.labels()[n].toLowerCase());
+      return w.length <= 1 ? (w[0] ?? '') : `${w.slice(0, -1).join(', ')} ${conjunction} ${w[w.length - 1]}`;
+    };
+    const untrained = names.filter((n) => t[n].reason === 'untrained');
+    const notSure = names.filter((n) => t[n].reason !== 'untrained');
+    const parts = [
+      ...(untrained.length ? [`it has not learnt the ${words(untrained, 'or')} yet`] : []),
+      ...(notSure.length ? [`it was not sure of the ${words(notSure, 'and')}`] : []),
+    ];
+    return parts.length ? `${parts.join('; ')}.` : '';
   });
 
   /** "Yes": sent at once, unless the model was not sure of something: then the breeder may fill that in first. */

@@ -1,3 +1,4 @@
+import { rememberMyResult } from '../my-results';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
@@ -84,7 +85,7 @@ describe('ResultPage', () => {
     expect(row('Tabby').textContent).toContain('this cat looks unlike the cats the model learnt tabby from, so it would rather not guess');
     expect(row('Tabby').querySelector('[role=meter]')).toBeNull(); // "99% · not sure" would contradict itself
     expect(row('Colourpoint').textContent).toContain('below the confidence it needs');
-    expect(row('Colourpoint').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('55');
+    expect(row('Colourpoint').querySelector('[role=meter]')).toBeNull(); // 55 % of no answer: not shown
     expect(row('Colour').querySelector('[role=meter]')?.getAttribute('aria-valuenow')).toBe('91');
     expect(el.querySelector('.unsure-summary')?.textContent).toContain('For the tabby and colourpoint, a clearer photo');
   });
@@ -94,7 +95,7 @@ describe('ResultPage', () => {
     p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };
     await open('p1', withPrediction(p));
     const summary = el.querySelector('.unsure-summary')?.textContent ?? '';
-    expect(summary).toContain('has not learnt that yet');
+    expect(summary).toContain('white, which this model has not learnt yet. It needs more labelled photos to learn them.');
     expect(summary).not.toContain('clearer photo');
   });
 
@@ -105,7 +106,7 @@ describe('ResultPage', () => {
     await open('p1', withPrediction(p));
     // what no photo can fix is kept apart from what the model is not sure of, and only the latter gets photo advice
     expect(el.querySelector('[data-testid=code-note]')?.textContent?.trim()).toBe(
-      'Partial code: it does not say yet whether the cat has white, which the current model has not learnt yet, or tabby markings, ' +
+      'Partial code: it does not say yet whether the cat has white, which this model has not learnt yet, or tabby markings, ' +
         'which it is not sure of (marked “not sure” below). For the tabby, a clearer photo of the whole cat, in daylight, can help.',
     );
   });
@@ -131,7 +132,7 @@ describe('ResultPage', () => {
     const p = colourNotSure('unfamiliar', { unlearnt: { colour: ['chocolate', 'lilac', 'cinnamon', 'fawn', 'red', 'cream', 'white', 'other'], pattern: [] } });
     await open('p1', withPrediction(p));
     expect(el.querySelector('[data-testid=code-note]')?.textContent).toContain(
-      'It may be a colour the current model has not learnt yet (see below); if not, a clearer photo',
+      'It may be a colour this model has not learnt yet (see below); if not, a clearer photo',
     );
   });
 
@@ -200,6 +201,18 @@ describe('ResultPage', () => {
     expect(el.querySelector('[data-testid=owner-correction]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       'rate_reviewThe owner says this result is not right. They told us: Colour: Black, Colourpoint: No.',
     );
+  });
+
+  it('says "you told us" to the browser that answered', async () => {
+    rememberMyResult('p1');
+    await open('p1', withPrediction(catPrediction({ feedback: { accepted: false, correction: { colour: 'black' }, createdAt: 'now' } })));
+    expect(el.querySelector('[data-testid=owner-correction]')?.textContent).toContain('You told us this result is not right. You said: Colour: Black.');
+    localStorage.removeItem('cat-identifier.my-results');
+  });
+
+  it('titles an unknown result as not found', async () => {
+    await open('nope', (req) => req.flush({ message: 'Not found' }, { status: 404, statusText: 'Not Found' }));
+    expect(TestBed.inject(Title).getTitle()).toBe('Result not found — Cat Identifier');
   });
 
   it('says nothing of the kind for a confirmed result', async () => {

@@ -31,6 +31,7 @@ import { VocabularyApi } from '../../shared/vocabulary/vocabulary-api';
 import { FeedbackForm } from '../feedback-form/feedback-form';
 import { PredictionsApi } from '../predictions-api';
 import { toldUs } from '../feedback-form/told-us';
+import { isMyResult } from '../my-results';
 import { buildTraitRows, codeNote, explainCode, headlineWithoutColour } from './trait-rows';
 
 type LoadState =
@@ -89,7 +90,7 @@ export class ResultPage {
   protected readonly ownerCorrection = computed(() => {
     const f = this.prediction()?.feedback;
     if (!f || f.accepted) return null;
-    return { said: toldUs(f.correction, this.vocabulary()).join(', ') };
+    return { said: toldUs(f.correction, this.vocabulary()).join(', '), mine: isMyResult(this.prediction()!.id) };
   });
   private readonly title = inject(Title);
 
@@ -102,6 +103,7 @@ export class ResultPage {
       )
       .subscribe((s) => {
         this.state.set(s);
+        if (s.status === 'error') this.title.setTitle(`${s.notFound ? 'Result not found' : 'Result not available'} — Cat Identifier`);
         if (s.status === 'loaded') {
           const cat = s.prediction.traits.is_cat.value !== false;
           this.title.setTitle(`${cat ? (s.prediction.breederName ?? 'Your cat’s coat') : 'No cat found'} — Cat Identifier`);

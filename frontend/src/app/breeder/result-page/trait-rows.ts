@@ -52,7 +52,8 @@ export function buildTraitRows(prediction: Prediction, vocabulary: Vocabulary | 
       confidence: t.confidence,
       unsure: t.unsure,
       reason,
-      showConfidence: reason !== 'untrained' && reason !== 'unfamiliar',
+      // a percentage without the answer it belongs to says nothing (and would be a third "not sure")
+      showConfidence: hasValue && reason !== 'untrained' && reason !== 'unfamiliar',
       unlearntNote: reason === 'untrained' ? null : unlearntNote(prediction, name, vocabulary),
     };
   });
@@ -103,7 +104,7 @@ export function codeNote(rows: readonly TraitRow[], code: string | null, catUnsu
     const untrained = leftOut.filter((r) => r.reason === 'untrained');
     const notSure = leftOut.filter((r) => r.reason !== 'untrained');
     const parts = [
-      ...(untrained.length ? [`${list(untrained.map((r) => LEFT_OUT[r.name]!), 'or')}, which the current model has not learnt yet`] : []),
+      ...(untrained.length ? [`${list(untrained.map((r) => LEFT_OUT[r.name]!), 'or')}, which this model has not learnt yet`] : []),
       ...(notSure.length ? [`${list(notSure.map((r) => LEFT_OUT[r.name]!), 'or')}, which it is not sure of (marked “not sure” below)`] : []),
     ];
     sentences.push(`Partial code: it does not say yet whether the cat has ${parts.join(', or ')}.`);
@@ -116,9 +117,13 @@ export function codeNote(rows: readonly TraitRow[], code: string | null, catUnsu
     const maybeUnlearnt = fixable.filter((r) => r.reason === 'unfamiliar' && r.unlearntNote);
     const photo = 'a clearer photo of the whole cat, in daylight, can help';
     if (!fixable.length) {
-      sentences.push(`The current model has not learnt ${!code ? 'colours' : unsure.length === 1 ? 'that' : 'those'} yet: it needs more labelled photos.`);
+      sentences.push(
+        code && !guessed.length
+          ? 'It needs more labelled photos to learn them.'
+          : `This model has not learnt ${!code ? 'colours' : unsure.length === 1 ? 'that' : 'those'} yet: it needs more labelled photos.`,
+      );
     } else if (maybeUnlearnt.length) {
-      sentences.push(`It may be a ${list(maybeUnlearnt.map((r) => r.traitName.toLowerCase()), 'or')} the current model has not learnt yet (see below); if not, ${photo}.`);
+      sentences.push(`It may be a ${list(maybeUnlearnt.map((r) => r.traitName.toLowerCase()), 'or')} this model has not learnt yet (see below); if not, ${photo}.`);
     } else if (fixable.length < unsure.length) {
       sentences.push(`For the ${list(fixable.map((r) => r.traitName.toLowerCase()), 'and')}, ${photo}.`);
     } else {
