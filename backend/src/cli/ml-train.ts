@@ -30,9 +30,10 @@ runMain(async () => {
   await extractor.close();
   const problems = checkTrainable(samples.map((s) => s.label), TRAIT_NAMES);
   for (const p of problems) process.stderr.write(`note: ${p} (that trait will answer "not sure")\n`);
-  // experiment knobs (defaults are the tuned ones): --maxAbstention 0.1 --fit '{"colour":{"hidden":0}}'
+  // experiment knobs (defaults are the tuned ones): --maxAbstention 0.1 --penalty '{"is_cat":0.1}' --fit '{"colour":{"hidden":0}}'
   const extra = {
     ...(args.maxAbstention ? { maxAbstention: Number(args.maxAbstention) } : {}),
+    ...(typeof args.penalty === 'string' ? { abstentionPenalty: JSON.parse(args.penalty) as TrainOptions['abstentionPenalty'] } : {}),
     ...(typeof args.fit === 'string' ? { fit: JSON.parse(args.fit) as TrainOptions['fit'] } : {}),
     ...(typeof args.inputs === 'string'
       ? { inputs: headInputs(undefined, { ...TRAIT_BLOCKS, ...(JSON.parse(args.inputs) as Partial<Record<TraitName, HeadBlock[]>>) }) }

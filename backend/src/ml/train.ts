@@ -68,7 +68,7 @@ export const TRAIT_FIT: Record<TraitName, Partial<FitOptions>> = {
 };
 
 /** Abstention penalty per trait (see chooseThreshold). */
-export const TRAIT_ABSTENTION_PENALTY: Record<TraitName, number> = { is_cat: 0.2, colour: 0.25, pattern: 0.25, is_tabby: 0.25, is_pointed: 0.25 };
+export const TRAIT_ABSTENTION_PENALTY: Record<TraitName, number> = { is_cat: 0.15, colour: 0.25, pattern: 0.25, is_tabby: 0.25, is_pointed: 0.25 };
 
 export const DEFAULT_MIN_PER_VALUE = 3;
 /** below this many labelled photos a coat head also gets the open-set guard */
