@@ -21,6 +21,7 @@ import { FeatureCacheService } from '../engine/feature-cache.service';
 import { ModelsService } from '../models/models.service';
 import { TrainingImagesService } from '../images/training-images.service';
 import { countPerTraitValue, relevantItems, stratifiedHoldOut } from './domain/dataset';
+import { accuracyOverAnswers, answeredOf } from './domain/test-metrics';
 import { estimateEtaSeconds, overallProgress, STAGE_RANGES, STAGE_TITLES } from './domain/progress';
 import { TrainingOptions } from './domain/training-options';
 import { traitLabel } from './domain/option-messages';
@@ -235,9 +236,13 @@ export class TrainingRunner {
     const metrics: Record<string, Record<string, unknown>> = {};
     for (const t of traits) if (perTrait[t]) metrics[t] = finiteOnly(perTrait[t]) as Record<string, unknown>;
     for (const [t, m] of Object.entries(metrics)) {
+      const a = answeredOf(m);
+      const of = `${a ?? '?'} of ${m.n ?? '?'} test images answered`;
       await ctx.log(
-        'info',
-        `Test ${traitLabel(t)}: accuracy ${pct(m.accuracy)}, balanced accuracy ${pct(m.balancedAccuracy)}, macro-F1 ${fmt(m.macroF1)}, calibration error ${fmt(m.ece)} (${m.n ?? '?'} images).`,
+        a === 0 ? 'warn' : 'info',
+        a === 0
+          ? `Test ${traitLabel(t)}: no answers (“not sure” on all ${m.n} test images), so no accuracy.`
+          : `Test ${traitLabel(t)}: accuracy ${pct(m.accuracy)}, balanced accuracy ${pct(m.balancedAccuracy)}, macro-F1 ${fmt(m.macroF1)}, calibration error ${fmt(m.ece)} (${of}).`,
       );
     }
     await this.runs.update(runId, { metrics: headline(metrics) });
@@ -254,7 +259,9 @@ export class TrainingRunner {
     // 7. Register — only now, with everything in place.
     await ctx.enter('registering');
     const endedAt = new Date();
-    const accs = Object.values(metrics).map((m) => m.accuracy).filter((a): a is number => typeof a === 'number');
+    // the model's accuracy: the share of right answers over every answered test photo of every trait, so a trait
+    // answered once does not weigh as much as one answered sixty times (a plain mean of the traits did)
+    const accuracy = accuracyOverAnswers(Object.values(metrics));
     const valLosses = Object.values(artefact.training?.traits ?? {})
       .map((i) => i?.valLoss)
       .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -271,7 +278,7 @@ export class TrainingRunner {
       trainingStartedAt: startedAt,
       trainingEndedAt: endedAt,
       loss: valLosses.length ? round4(valLosses.reduce((a, b) => a + b, 0) / valLosses.length) : null,
-      accuracy: accs.length ? round4(accs.reduce((a, b) => a + b, 0) / accs.length) : null,
+      accuracy: accuracy === null ? null : round4(accuracy),
     });
     if (!created) await ctx.log('warn', 'This run had already registered its model; kept that one.');
     await ctx.stopHeartbeat();
@@ -527,3 +534,4 @@ function finiteOnly(v: unknown): unknown {
 const round4 = (v: number): number => Math.round(v * 1e4) / 1e4;
 const fmt = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : 'n/a');
 const pct = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : 'n/a');
+

@@ -41,8 +41,16 @@ export function traitTestMetrics(metrics: unknown): TraitTestMetric[] {
   return out.sort((a, b) => a.trait.localeCompare(b.trait));
 }
 
-/** Mean of the per-trait test accuracies (the "test accuracy" an acceptance rate is compared with). */
+/**
+ * The model's test accuracy from its per-trait ones (the "test accuracy" an acceptance rate is compared with): right
+ * answers over all answered photos when every trait says how many it answered, else the plain mean of the traits.
+ */
 export function meanAccuracy(rows: TraitTestMetric[]): number | null {
-  const xs = rows.map((r) => r.accuracy).filter((x): x is number => x !== null);
+  const withAccuracy = rows.filter((r) => r.accuracy !== null);
+  if (withAccuracy.length && withAccuracy.every((r) => r.answered !== null)) {
+    const answered = withAccuracy.reduce((a, r) => a + r.answered!, 0);
+    return answered ? withAccuracy.reduce((a, r) => a + r.accuracy! * r.answered!, 0) / answered : null;
+  }
+  const xs = withAccuracy.map((r) => r.accuracy!);
   return xs.length ? xs.reduce((a, c) => a + c, 0) / xs.length : null;
 }

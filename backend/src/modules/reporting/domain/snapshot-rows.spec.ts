@@ -79,6 +79,9 @@ describe('report shapes', () => {
     expect(traitTestMetrics(null)).toEqual([]);
     const none = { balancedAccuracy: null, macroF1: null, scored: null, answered: null };
     expect(meanAccuracy([{ trait: 'a', accuracy: 0.5, ...none }, { trait: 'b', accuracy: 1, ...none }])).toBe(0.75);
+    // with answer counts, each trait weighs by its answers: 1 wrong of 1 does not halve 60 right of 60
+    const answered = (n: number) => ({ balancedAccuracy: null, macroF1: null, scored: n, answered: n });
+    expect(meanAccuracy([{ trait: 'a', accuracy: 1, ...answered(60) }, { trait: 'b', accuracy: 0, ...answered(1) }])).toBeCloseTo(60 / 61);
   });
 
   it('lists all 30 colour × pattern cells, thinnest first', () => {

@@ -1,5 +1,5 @@
 import { ModelDetail } from './models-api';
-import { activationWarnings, answeredNote, confusionGrid, formatMetric, metricDelta, metricsSource, unlearntLines } from './model-metrics';
+import { activationWarnings, answeredNote, comparedDelta, confusionGrid, formatMetric, meanMetric, metricDelta, metricsSource, unlearntLines } from './model-metrics';
 
 describe('model metrics helpers', () => {
   it('formats metrics and deltas for people', () => {
@@ -100,5 +100,18 @@ describe('model metrics helpers', () => {
       'It answered “not sure” on most test photos for Tabby (6 of 7): its accuracy there rests on the few it answered.',
       'Its test metrics come from as few as 7 photos per trait, so they say little about how it will do.',
     ]);
+  });
+});
+
+describe('comparedDelta and meanMetric', () => {
+  const acc = { key: 'accuracy', format: 'percent' as const, higherIsBetter: true };
+  it('gives no verdict on a change of a point or so', () => {
+    expect(comparedDelta({ accuracy: 0.8, n: 100 }, { accuracy: 0.795, n: 100 }, acc)).toEqual({ text: '−0.5 pt', better: null, fewAnswers: false });
+    expect(comparedDelta({ accuracy: 0.8, n: 100 }, { accuracy: 0.85, n: 100 }, acc)).toEqual({ text: '+5.0 pt', better: true, fewAnswers: false });
+  });
+
+  it('weighs each trait by the photos it answered', () => {
+    expect(meanMetric({ colour: { accuracy: 1, n: 60 }, pattern: { accuracy: 0, n: 7, abstentionRate: 6 / 7 } }, 'accuracy')).toBeCloseTo(60 / 61);
+    expect(meanMetric({ colour: { accuracy: 0.8 }, is_tabby: { accuracy: 0.6 } }, 'accuracy')).toBeCloseTo(0.7);
   });
 });

@@ -46,8 +46,15 @@ export function comparedDelta(
     return c ? (metric.key === 'abstentionRate' ? c.scored : c.answered) : 0;
   };
   const fewAnswers = delta.better !== null && (base(a) < MIN_ANSWERED || base(b) < MIN_ANSWERED);
-  return fewAnswers ? { ...delta, better: null, fewAnswers } : { ...delta, fewAnswers };
+  if (fewAnswers) return { ...delta, better: null, fewAnswers };
+  // a difference of a point or two is what another test split would give: no verdict on it
+  const d = Math.abs((b?.[metric.key] as number) - (a?.[metric.key] as number));
+  if (delta.better !== null && metric.format !== 'int' && d < MIN_DIFFERENCE) return { ...delta, better: null, fewAnswers: false };
+  return { ...delta, fewAnswers };
 }
+
+/** The smallest change (2 points, or 0.02) a comparison calls better or worse. */
+export const MIN_DIFFERENCE = 0.02;
 
 export interface ConfusionCell {
   predicted: string;
@@ -136,10 +143,20 @@ function andList(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The mean of one metric over the traits that have it (e.g. accuracy), or null when none has. */
+/**
+ * One metric over the traits that have it (e.g. accuracy), each trait weighted by the test photos it answered, so a
+ * trait answered once (0 % or 100 %) does not move the figure as much as one answered sixty times; a plain mean when
+ * the traits do not say how many they answered. Null when none has the metric or nothing was answered.
+ */
 export function meanMetric(metrics: Record<string, Record<string, unknown>> | null | undefined, key: string): number | null {
-  const v = Object.values(metrics ?? {}).map((x) => x[key]).filter((x): x is number => typeof x === 'number');
-  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+  const rows = Object.values(metrics ?? {}).filter((x) => typeof x[key] === 'number');
+  if (!rows.length) return null;
+  const counts = rows.map((x) => answeredCount(x)?.answered ?? null);
+  if (counts.every((c) => c !== null)) {
+    const total = counts.reduce((a, c) => a! + c!, 0)!;
+    return total ? rows.reduce((a, x, i) => a + (x[key] as number) * counts[i]!, 0) / total : null;
+  }
+  return rows.reduce((a, x) => a + (x[key] as number), 0) / rows.length;
 }
 
 /**
