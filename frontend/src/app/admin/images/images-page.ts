@@ -20,7 +20,7 @@ import { describeHttpError } from '../../core/http/http-error';
 import { AuthImg } from './auth-img';
 import { SCROLL_KEYS, arrowStep, firstFocusable, focusIsLost, focusedElement, isOpenSelect, sameColumnControl } from './keyboard';
 import { Balance, ImageFilter, ImageSource, ImagesApi, ImportJob, Label, Selection, TrainingImage, TraitKey } from './images-api';
-import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, imageName, matchCount, nameParts, nothingImportedReason, patternUnknown, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, PATTERNS, SHORTCUTS, TRAIT_TITLES, count, filterFromQuery, filterToQuery, keepVisible, labelSummary, colourUnknown, imageName, matchCount, nameParts, nothingImportedReason, patternUnknown, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
 const SOURCES: ImageSource[] = ['zip', 'upload', 'web-search', 'prediction-review'];
@@ -61,6 +61,7 @@ export class ImagesPage {
   readonly nameParts = nameParts;
   readonly nothingImportedReason = nothingImportedReason;
   readonly patternUnknown = patternUnknown;
+  readonly colourUnknown = colourUnknown;
   readonly imageName = imageName;
   readonly matchCount = matchCount;
   readonly trackById = (_: number, row: TrainingImage) => row.id;

@@ -1,5 +1,5 @@
 import { Label, TrainingImage } from './images-api';
-import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, imageName, keepVisible, labelSummary, matchCount, nameParts, nothingImportedReason, patternUnknown, shortcutLabel, sourceName, withLabel } from './labelling';
+import { COLOURS, SHORTCUTS, count, filterFromQuery, filterToQuery, imageName, keepVisible, labelSummary, matchCount, nameParts, nothingImportedReason, patternUnknown, colourUnknown, shortcutLabel, sourceName, withLabel } from './labelling';
 
 const unlabelled: Label = { is_cat: null, colour: null, pattern: null, is_tabby: null, is_pointed: null };
 
@@ -141,6 +141,15 @@ describe('patternUnknown', () => {
     expect(patternUnknown(balance, 'red')).toBe(4);
     expect(patternUnknown(balance, 'blue')).toBe(0);
     expect(patternUnknown(balance, 'lilac')).toBe(0);
+  });
+
+  it('and the cats of a pattern without a colour', () => {
+    const balance = {
+      traits: { pattern: [{ value: 'self', count: 40, underRepresented: false }] },
+      colourPattern: [{ colour: 'blue', pattern: 'self', count: 39, underRepresented: false }],
+    } as never;
+    expect(colourUnknown(balance, 'self')).toBe(1);
+    expect(colourUnknown(balance, 'van')).toBe(0);
   });
 });
 

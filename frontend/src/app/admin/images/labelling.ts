@@ -117,6 +117,13 @@ export function patternUnknown(b: Balance, colour: string): number {
   return Math.max(0, total - inTable);
 }
 
+/** Cats of a pattern whose colour is not labelled: the pattern's count less its column of the table. */
+export function colourUnknown(b: Balance, pattern: string): number {
+  const total = b.traits.pattern.find((c) => c.value === pattern)?.count ?? 0;
+  const inTable = b.colourPattern.filter((c) => c.pattern === pattern).reduce((a, c) => a + c.count, 0);
+  return Math.max(0, total - inTable);
+}
+
 /** Why an import added nothing, in one clause (its counts follow it in brackets). */
 export function nothingImportedReason(r: { duplicates: number; rejected: readonly unknown[] }): string {
   if (r.duplicates && r.rejected.length) return 'its photos are already in the training set, and its other files were rejected';
