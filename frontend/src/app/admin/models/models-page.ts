@@ -90,13 +90,17 @@ export class ModelsPage {
     };
     const rows = this.traits().flatMap((t) => [
       { trait: t, metric: 'Answered (of test photos)', a: answered(a, t), b: answered(b, t), delta: { text: '', better: null, fewAnswers: false } },
-      ...METRICS.filter((m) => m.key !== 'n').map((m) => ({
-        trait: t,
-        metric: m.label,
-        a: formatMetric(a.metrics[t]?.[m.key], m.format),
-        b: formatMetric(b.metrics[t]?.[m.key], m.format),
-        delta: comparedDelta(a.metrics[t], b.metrics[t], m),
-      })),
+      ...METRICS.filter((m) => m.key !== 'n').map((m) => {
+        // with no answer at all only the "not sure" rate means something (an ECE of 0.000 from nothing does not)
+        const shown = (x: ModelSummary) => (m.key !== 'abstentionRate' && answeredCount(x.metrics[t])?.answered === 0 ? undefined : x.metrics[t]);
+        return {
+          trait: t,
+          metric: m.label,
+          a: formatMetric(shown(a)?.[m.key], m.format),
+          b: formatMetric(shown(b)?.[m.key], m.format),
+          delta: comparedDelta(shown(a), shown(b), m),
+        };
+      }),
     ]);
     return { a, b, rows };
   });
