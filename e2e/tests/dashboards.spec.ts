@@ -62,12 +62,13 @@ test('dashboards render every chart from a seeded dataset', async ({ page, baseU
     body.append('image', new Blob([new Uint8Array(await tintedJpeg([128, 128, 128], runSeed + 100 + i, { width: 96, height: 72, spread: 255 }))], { type: 'image/jpeg' }), `p${i}.jpg`);
     const res = await fetch(`${base}/api/predictions`, { method: 'POST', body });
     if (res.status !== 201 && res.status !== 200) break;
-    const p = (await res.json()) as { id: string };
+    const p = (await res.json()) as { id: string; answerToken: string };
     predictionsMade++;
     await fetch(`${base}/api/predictions/${p.id}/feedback`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(i === 1 ? { accepted: false, correction: { colour: 'lilac' } } : { accepted: true }),
+      // the uploader answers, with the token only the upload's answer carries
+      body: JSON.stringify({ ...(i === 1 ? { accepted: false, correction: { colour: 'lilac' } } : { accepted: true }), answerToken: p.answerToken }),
     });
   }
   test.info().annotations.push({ type: 'predictions seeded', description: String(predictionsMade) });

@@ -70,11 +70,11 @@ test('review a rejected prediction, correct the colour, add it to the training s
   form.append('image', new Blob([new Uint8Array(await tintedJpeg([120, 130, 150], Date.now() % 100_000, { width: 320, height: 240 }))], { type: 'image/jpeg' }), 'my-cat.jpg');
   const created = await fetch(`${base}/api/predictions`, { method: 'POST', body: form });
   expect(created.status, `upload answered ${created.status}: ${await created.clone().text()}`).toBe(201);
-  const prediction = (await created.json()) as { id: string; traits: Record<string, { value: unknown }> };
+  const prediction = (await created.json()) as { id: string; answerToken: string; traits: Record<string, { value: unknown }> };
   const fb = await fetch(`${base}/api/predictions/${prediction.id}/feedback`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ accepted: false, correction: { colour: 'lilac' } }),
+    body: JSON.stringify({ accepted: false, correction: { colour: 'lilac' }, answerToken: prediction.answerToken }),
   });
   expect(fb.status).toBe(201);
 

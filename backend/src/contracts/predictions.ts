@@ -37,6 +37,15 @@ export interface PredictionView {
   feedback: PredictionFeedback | null;
 }
 
+/**
+ * `POST /api/predictions` answers the uploader with the result and an `answerToken`: only whoever holds it may send
+ * the feedback (`POST /api/predictions/:id/feedback` with `answerToken`). Anyone with the result's link can see it,
+ * but not answer for its owner. The token is never returned again.
+ */
+export interface CreatedPredictionView extends PredictionView {
+  answerToken: string;
+}
+
 export type ReviewStatus = 'none' | 'accepted' | 'rejected';
 export type ReviewDecision = 'accept' | 'reject';
 

@@ -22,6 +22,8 @@ describe('public predictions API', () => {
     const photo = await noisyJpeg(640, 480);
     const res = await upload(photo).expect(201);
     expect(res.body).toEqual({
+      // only the uploader gets it (never again): feedback needs it
+      answerToken: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
       id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
       modelId: expect.any(String),
       createdAt: expect.any(String),
@@ -48,7 +50,8 @@ describe('public predictions API', () => {
     if (models.status === 200) expect(models.body.map((m: { id: string }) => m.id)).toContain(res.body.modelId);
 
     const again = await t.http().get(`/api/predictions/${res.body.id}`).expect(200);
-    expect(again.body).toEqual(res.body);
+    const { answerToken: _token, ...shared } = res.body;
+    expect(again.body).toEqual(shared); // the link shows the result, never the token
     const img = await t.http().get(res.body.imageUrl).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
@@ -60,11 +63,23 @@ describe('public predictions API', () => {
     expect(meta.width! / meta.height!).toBeCloseTo(640 / 480, 2); // display copy keeps the aspect ratio
   });
 
+  const answer = (res: { body: { id: string; answerToken: string } }, body: Record<string, unknown>) =>
+    t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ ...body, answerToken: res.body.answerToken });
+
+  it('takes feedback from the uploader only: anyone else with the link gets a 403, and nothing is recorded', async () => {
+    const res = await upload(await noisyJpeg(300, 200)).expect(201);
+    const none = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: false, correction: { colour: 'lilac' } }).expect(403);
+    expect(none.body.message).toBe('Only the person who uploaded this photo can say whether the result is right (from the browser they used).');
+    await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: true, answerToken: 'x'.repeat(24) }).expect(403);
+    expect((await t.http().get(`/api/predictions/${res.body.id}`).expect(200)).body.feedback).toBeNull();
+    await answer(res, { accepted: true }).expect(201);
+  });
+
   it('takes feedback once; a second answer is a 409 and keeps the first', async () => {
     const res = await upload(await noisyJpeg(300, 200)).expect(201);
-    const fb = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: false, correction: { colour: 'lilac' } }).expect(201);
+    const fb = await answer(res, { accepted: false, correction: { colour: 'lilac' } }).expect(201);
     expect(fb.body.feedback).toMatchObject({ accepted: false, correction: { colour: 'lilac' } });
-    const second = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: true }).expect(409);
+    const second = await answer(res, { accepted: true }).expect(409);
     expect(second.body.message).toBe('Feedback for this result was already received. Thank you!');
     const stored = await t.http().get(`/api/predictions/${res.body.id}`).expect(200);
     expect(stored.body.feedback.accepted).toBe(false);
@@ -72,13 +87,13 @@ describe('public predictions API', () => {
 
   it('refuses bad feedback bodies with a readable 400', async () => {
     const res = await upload(await noisyJpeg(300, 200)).expect(201);
-    const a = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({}).expect(400);
+    const a = await answer(res, {}).expect(400);
     expect(a.body.message).toBe('accepted is required: accepted must be true or false');
-    const b = await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: false, correction: { colour: 'purple' } }).expect(400);
+    const b = await answer(res, { accepted: false, correction: { colour: 'purple' } }).expect(400);
     expect(b.body.message).toMatch(/colour/);
     expect(b.body.message).toMatch(/purple/);
     // nothing was recorded by the bad attempts
-    await t.http().post(`/api/predictions/${res.body.id}/feedback`).send({ accepted: true }).expect(201);
+    await answer(res, { accepted: true }).expect(201);
   });
 
   describe('bad uploads: exact status and message, nothing stored', () => {

@@ -103,6 +103,11 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
     // Two models with known metrics; B is active.
     const models = t.app.get(ModelsService);
     const blobs = t.app.get(BlobStore);
+    // a model's accuracy is read from its per-trait metrics (right answers over answers): A's are all 0.7
+    const metricsOf = (name: string) =>
+      name === 'Model A'
+        ? { colour: { accuracy: 0.7, balancedAccuracy: 0.6, macroF1: 0.55, n: 20, abstentionRate: 0.25 }, pattern: { accuracy: 0.7, balancedAccuracy: 0.65, macroF1: 0.6 } }
+        : { colour: { accuracy: 0.8, balancedAccuracy: 0.7, macroF1: 0.65, n: 20, abstentionRate: 0.25 }, pattern: { accuracy: 0.9, balancedAccuracy: 0.85, macroF1: 0.8 } };
     const register = async (name: string, accuracy: number, loss: number, ended: string) => {
       const artefactFileId = await blobs.put('models', Buffer.from('not a real artefact'), `${name}.model`, 'application/octet-stream', {});
       const r = await models.registerTrainedModel({
@@ -110,7 +115,7 @@ describe('reporting warehouse (Postgres + FerretDB + Redis)', () => {
         name,
         artefactFileId,
         featureVersion: FEATURE_VERSION,
-        metrics: { colour: { accuracy: 0.8, balancedAccuracy: 0.7, macroF1: 0.65, n: 20, abstentionRate: 0.25 }, pattern: { accuracy: 0.9, balancedAccuracy: 0.85, macroF1: 0.8 } },
+        metrics: metricsOf(name),
         datasetSummary: {},
         trainingOptions: {},
         startedBy: null,

@@ -16,12 +16,16 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
   let t: TestApp;
   let auth: { Authorization: string };
   const ids: { rejected: string; accepted: string; silent: string } = { rejected: '', accepted: '', silent: '' };
+  /** each prediction's answer token, as its uploader holds it */
+  const tokens: Record<string, string> = {};
 
   async function upload(seed: number): Promise<Record<string, any>> {
     const res = await t.http().post('/api/predictions').attach('image', await noisyJpeg(320, 240, seed), 'cat.jpg');
     if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+    tokens[res.body.id] = res.body.answerToken;
     return res.body;
   }
+  const answer = (id: string, body: Record<string, unknown>) => t.http().post(`/api/predictions/${id}/feedback`).send({ ...body, answerToken: tokens[id] });
 
   async function trainingFromReview() {
     const res = await t.http().get('/api/admin/training-images?source=prediction-review&pageSize=100').set(auth).expect(200);
@@ -56,10 +60,10 @@ describe('prediction review loop (real FerretDB + Redis + Postgres + engine)', (
   });
 
   it('takes breeder feedback once; a second answer is a 409', async () => {
-    const fb = await t.http().post(`/api/predictions/${ids.rejected}/feedback`).send({ accepted: false, correction: { colour: 'lilac' } }).expect(201);
+    const fb = await answer(ids.rejected, { accepted: false, correction: { colour: 'lilac' } }).expect(201);
     expect(fb.body.feedback).toMatchObject({ accepted: false, correction: { colour: 'lilac' } });
-    await t.http().post(`/api/predictions/${ids.accepted}/feedback`).send({ accepted: true }).expect(201);
-    const again = await t.http().post(`/api/predictions/${ids.rejected}/feedback`).send({ accepted: true }).expect(409);
+    await answer(ids.accepted, { accepted: true }).expect(201);
+    const again = await answer(ids.rejected, { accepted: true }).expect(409);
     expect(again.body.message).toMatch(/already/);
     const still = await t.http().get(`/api/predictions/${ids.rejected}`).expect(200);
     expect(still.body.feedback.accepted).toBe(false);

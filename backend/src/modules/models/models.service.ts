@@ -193,7 +193,10 @@ export class ModelsService {
     const sha = sha256(bytes);
     const models = await this.repo.list();
     const existing = models.find((m) => m.isStarter && m.featureVersion === artefact.featureVersion && m.starterSha256 === sha);
-    if (existing) return String(existing._id);
+    if (existing) {
+      await this.markOlderStarters(models, String(existing._id));
+      return String(existing._id);
+    }
     const fileId = await this.blobs.put('models', bytes, 'starter.model', 'application/octet-stream', { starter: true });
     const model = await this.repo.create({
       name: 'Starter model (Oxford-IIIT Pet sample)',
@@ -205,8 +208,7 @@ export class ModelsService {
       datasetSummary: (artefact.training as unknown as Record<string, unknown>) ?? {},
     });
     this.logger.log(`Registered the bundled starter model as ${String(model._id)}.`);
-    // the older starters keep their records (predictions name them) under a name that tells them apart
-    for (const old of models.filter((m) => m.isStarter && !m.name.endsWith(OLDER_STARTER))) await this.repo.rename(String(old._id), `${old.name}${OLDER_STARTER}`);
+    await this.markOlderStarters(models, String(model._id));
     const activeId = await this.repo.getActiveModelId();
     const active = activeId ? models.find((m) => String(m._id) === activeId) : undefined;
     if (active?.isStarter) {
@@ -214,6 +216,13 @@ export class ModelsService {
       this.logger.log(`This release's starter model replaces the older starter as the active model.`);
     }
     return String(model._id);
+  }
+
+  /** The older starters keep their records (predictions name them) under a name that tells them apart. */
+  private async markOlderStarters(models: PredictionModelDocument[], currentId: string): Promise<void> {
+    for (const old of models.filter((m) => m.isStarter && String(m._id) !== currentId && !m.name.endsWith(OLDER_STARTER))) {
+      await this.repo.rename(String(old._id), `${old.name}${OLDER_STARTER}`);
+    }
   }
 
   async listForReporting(): Promise<

@@ -41,7 +41,7 @@ export class PredictionsController {
   @Post('predictions/:id/feedback')
   @HttpCode(201)
   feedback(@Param('id') id: string, @Body() dto: FeedbackDto) {
-    return this.predictions.feedback(id, dto.accepted, dto.correction);
+    return this.predictions.feedback(id, dto.accepted, dto.correction, dto.answerToken);
   }
 
   /** What the model answering breeders can tell (traits, and colours and patterns it has not learnt). */

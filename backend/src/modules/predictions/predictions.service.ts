@@ -1,5 +1,5 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { FilterQuery } from 'mongoose';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/config';
@@ -13,7 +13,7 @@ import { PredictionsRepository, SnapshotPrediction } from './predictions.reposit
 import { Prediction } from './schemas/prediction.schema';
 import { labelFromTraits, queueRankFor, scoreFeedback } from './domain/feedback';
 import { ListPredictionsQuery } from './dto/feedback.dto';
-import type { AdminPredictionsPage, AdminPredictionView, BulkReviewResult, PredictionView, ReviewResultView, TrainingSetOutcome } from '../../contracts/predictions';
+import type { AdminPredictionsPage, AdminPredictionView, BulkReviewResult, CreatedPredictionView, PredictionView, ReviewResultView, TrainingSetOutcome } from '../../contracts/predictions';
 
 export type { AdminPredictionView, PredictionView };
 
@@ -57,7 +57,7 @@ export class PredictionsService {
    * Validates the photo by content, runs the active model, then stores the original, a display copy and the
    * prediction. The model runs before anything is stored, so a bad image or a failing engine stores nothing.
    */
-  async create(file: Express.Multer.File | undefined): Promise<PredictionView> {
+  async create(file: Express.Multer.File | undefined): Promise<CreatedPredictionView> {
     if (!file) throw new BadRequestException('Choose a photo to upload (multipart form field "image").');
     const bytes = file.buffer;
     const limits = { maxBytes: this.config.uploads.maxImageBytes, maxPixels: this.config.uploads.maxImagePixels };
@@ -82,6 +82,7 @@ export class PredictionsService {
     }
 
     const id = randomBytes(16).toString('base64url');
+    const answerToken = randomBytes(18).toString('base64url');
     const stored: string[] = [];
     try {
       const imageBlobId = await this.blobs.put('images', bytes, `prediction-${id}.${info.format}`, `image/${info.format}`, { predictionId: id });
@@ -107,8 +108,9 @@ export class PredictionsService {
         queueRank: queueRankFor('none'),
         review: null,
         trainingImageId: null,
+        answerTokenHash: sha256(Buffer.from(answerToken)),
       });
-      return toView(doc.toObject() as Prediction);
+      return { ...toView(doc.toObject() as Prediction), answerToken };
     } catch (err) {
       await this.blobs.deleteMany('images', stored).catch(() => undefined);
       throw err;
@@ -124,9 +126,15 @@ export class PredictionsService {
     return this.blobs.openStream('images', which === 'display' ? p.displayBlobId : p.imageBlobId);
   }
 
-  /** Feedback is accepted once per prediction; a second attempt is a 409. */
-  async feedback(id: string, accepted: boolean, rawCorrection?: Record<string, unknown>): Promise<PredictionView> {
+  /**
+   * Feedback is accepted once per prediction, from its uploader only (the answer token handed out with the result;
+   * predictions stored before tokens existed take any answer); a second attempt is a 409.
+   */
+  async feedback(id: string, accepted: boolean, rawCorrection?: Record<string, unknown>, answerToken?: string): Promise<PredictionView> {
     const p = await this.find(id);
+    if (p.answerTokenHash && !tokenMatches(answerToken, p.answerTokenHash)) {
+      throw new ForbiddenException('Only the person who uploaded this photo can say whether the result is right (from the browser they used).');
+    }
     if (p.feedback) throw new ConflictException('Feedback for this result was already received. Thank you!');
     let correction: Partial<PhenotypeLabel> | null = null;
     if (rawCorrection && Object.keys(rawCorrection).length) {
@@ -391,6 +399,13 @@ function pickKeys(label: PhenotypeLabel, keys: TraitName[]): Partial<PhenotypeLa
   for (const k of keys) out[k] = label[k];
   if (label.is_cat === false) for (const t of TRAIT_NAMES) out[t] = label[t];
   return out as Partial<PhenotypeLabel>;
+}
+
+function tokenMatches(token: string | undefined, hash: string): boolean {
+  if (typeof token !== 'string' || !token) return false;
+  const a = Buffer.from(sha256(Buffer.from(token)), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function toView(p: Prediction): PredictionView {

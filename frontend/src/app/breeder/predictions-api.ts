@@ -1,8 +1,8 @@
 import { HttpClient, HttpEvent, HttpEventType } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, filter, map, tap } from 'rxjs';
-import { CurrentModelView, FeedbackRequest, Prediction } from '../shared/models/prediction';
-import { rememberMyResult } from './my-results';
+import { Observable, filter, map } from 'rxjs';
+import { CreatedPrediction, CurrentModelView, FeedbackRequest, Prediction } from '../shared/models/prediction';
+import { answerTokenFor, rememberMyResult } from './my-results';
 
 /** Upload progress as the page needs it: bytes going up, then waiting for the model, then the answer. */
 export type UploadEvent =
@@ -20,9 +20,9 @@ export class PredictionsApi {
     const body = new FormData();
     body.append('image', file, file.name);
     return this.http
-      .post<Prediction>('/api/predictions', body, { reportProgress: true, observe: 'events' })
+      .post<CreatedPrediction>('/api/predictions', body, { reportProgress: true, observe: 'events' })
       .pipe(
-        map((event: HttpEvent<Prediction>): UploadEvent | null => {
+        map((event: HttpEvent<CreatedPrediction>): UploadEvent | null => {
           switch (event.type) {
             case HttpEventType.UploadProgress: {
               const total = event.total ?? null;
@@ -32,9 +32,11 @@ export class PredictionsApi {
             }
             case HttpEventType.ResponseHeader:
               return { kind: 'analysing' };
-            case HttpEventType.Response:
-              rememberMyResult((event.body as Prediction).id);
-              return { kind: 'done', prediction: event.body as Prediction };
+            case HttpEventType.Response: {
+              const { answerToken, ...prediction } = event.body as CreatedPrediction;
+              rememberMyResult(prediction.id, answerToken);
+              return { kind: 'done', prediction };
+            }
             default:
               return null;
           }
@@ -53,6 +55,7 @@ export class PredictionsApi {
   }
 
   sendFeedback(id: string, feedback: FeedbackRequest): Observable<Prediction> {
-    return this.http.post<Prediction>(`/api/predictions/${encodeURIComponent(id)}/feedback`, feedback).pipe(tap(() => rememberMyResult(id)));
+    const answerToken = answerTokenFor(id) ?? undefined;
+    return this.http.post<Prediction>(`/api/predictions/${encodeURIComponent(id)}/feedback`, { ...feedback, ...(answerToken ? { answerToken } : {}) });
   }
 }

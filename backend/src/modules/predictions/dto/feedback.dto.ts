@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsInt, Min, Max, IsArray, ArrayMaxSize, ArrayMinSize } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, IsInt, MaxLength, Min, Max, IsArray, ArrayMaxSize, ArrayMinSize } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsCalendarDate, MAX_PAGE } from '../../../common/validation';
 
@@ -12,6 +12,12 @@ export class FeedbackDto {
   @IsOptional()
   @IsObject({ message: 'correction must be an object of traits, e.g. {"colour": "blue"}' })
   correction?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The answerToken returned to the uploader by POST /api/predictions' })
+  @IsOptional()
+  @IsString({ message: 'answerToken must be the token returned with the result' })
+  @MaxLength(100, { message: 'answerToken must be the token returned with the result' })
+  answerToken?: string;
 }
 
 export class ReviewDto {

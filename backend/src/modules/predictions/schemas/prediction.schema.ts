@@ -34,6 +34,8 @@ export class Prediction {
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
   review: { decision: 'accept' | 'reject'; label: PhenotypeLabel; reviewedBy: string; reviewedAt: Date } | null;
   @Prop({ type: String, default: null }) trainingImageId: string | null;
+  /** SHA-256 of the answer token handed to the uploader only: feedback needs it (null on older predictions) */
+  @Prop({ type: String, default: null }) answerTokenHash: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

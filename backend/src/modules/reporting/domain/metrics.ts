@@ -46,6 +46,11 @@ export function traitTestMetrics(metrics: unknown): TraitTestMetric[] {
  * answers over all answered photos when every trait says how many it answered, else the plain mean of the traits.
  */
 export function meanAccuracy(rows: TraitTestMetric[]): number | null {
+  const m = weightedAccuracy(rows);
+  return m === null ? null : Math.round(m * 1e4) / 1e4;
+}
+
+function weightedAccuracy(rows: TraitTestMetric[]): number | null {
   const withAccuracy = rows.filter((r) => r.accuracy !== null);
   if (withAccuracy.length && withAccuracy.every((r) => r.answered !== null)) {
     const answered = withAccuracy.reduce((a, r) => a + r.answered!, 0);

@@ -58,7 +58,8 @@ describe('buildSnapshotRows', () => {
         { modelId: 'm1', day: '2025-05-11', trait: 'colour', scored: 1, correct: 1 },
       ],
     });
-    expect(rows.modelFacts).toEqual([{ modelId: 'm1', trainingStartedDay: '2025-05-01', trainingEndedDay: '2025-05-02', accuracy: 0.8, loss: null, isActive: true }]);
+    // the accuracy comes from the per-trait metrics (right answers over answers), not the stored run figure
+    expect(rows.modelFacts).toEqual([{ modelId: 'm1', trainingStartedDay: '2025-05-01', trainingEndedDay: '2025-05-02', accuracy: 0.7, loss: null, isActive: true }]);
     expect(rows.models.map((m) => m.modelId)).toEqual(['m1', 'gone']);
     expect(rows.predictions.map((p) => [p.modelId, p.userStatus, p.adminStatus, p.count])).toEqual([
       ['m1', 1, 0, 2],

@@ -154,8 +154,9 @@ export function buildSnapshotRows(input: {
       modelId: id,
       trainingStartedDay: startedDay,
       trainingEndedDay: endedDay,
-      // a model without a run accuracy (the bundled starter) is shown by the mean of its per-trait accuracies, as on the Models page
-      accuracy: finiteOrNull(m.accuracy) ?? meanAccuracy(perTrait),
+      // right answers over all answered test photos, from the per-trait metrics (as on the Models page); the stored run
+      // accuracy only where those are missing (older runs stored a plain mean of the traits)
+      accuracy: meanAccuracy(perTrait) ?? finiteOrNull(m.accuracy),
       loss: finiteOrNull(m.loss),
       isActive: id === input.activeModelId,
     });

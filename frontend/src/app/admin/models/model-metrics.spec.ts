@@ -79,7 +79,7 @@ describe('model metrics helpers', () => {
   it("says the starter's metrics are cross-validated on its own photos and a trained model's come from its test split", () => {
     const starter = metricsSource({ isStarter: true, datasetSummary: { samples: 1234 } });
     expect(starter.heading).toBe('Cross-validated metrics per trait');
-    expect(starter.meanLabel).toBe('Mean cross-validated accuracy');
+    expect(starter.meanLabel).toBe('Cross-validated accuracy over all answers');
     expect(starter.note).toContain('5-fold cross-validation on the 1,234 Oxford-IIIT Pet photos');
     const trained = metricsSource({ isStarter: false, datasetSummary: { total: 500, test: 75 } });
     expect(trained.heading).toBe('Test metrics per trait');

@@ -236,7 +236,7 @@ export function metricsSource(d: Pick<ModelDetail, 'isStarter' | 'datasetSummary
     const n = s.samples ?? s.total;
     return {
       heading: 'Cross-validated metrics per trait',
-      meanLabel: 'Mean cross-validated accuracy',
+      meanLabel: 'Cross-validated accuracy over all answers',
       note:
         `Measured by 5-fold cross-validation on the ${typeof n === 'number' ? n.toLocaleString('en-GB') + ' ' : ''}` +
         'Oxford-IIIT Pet photos it was trained on: each photo was scored by a model trained without it.',
@@ -244,7 +244,7 @@ export function metricsSource(d: Pick<ModelDetail, 'isStarter' | 'datasetSummary
   }
   return {
     heading: 'Test metrics per trait',
-    meanLabel: 'Mean test accuracy',
+    meanLabel: 'Test accuracy over all answers',
     note:
       `Measured on ${typeof s.test === 'number' ? 'the ' + s.test.toLocaleString('en-GB') + ' test photos' : 'test photos'} ` +
       'set aside before training: the model never saw them.',

@@ -120,7 +120,7 @@ describe('ModelsPage', () => {
 
   it('gives a mean test accuracy for a model without a training run (the starter), from its per-trait accuracies', () => {
     expect(page.meanAccuracy({ ...detail, accuracy: null, metrics: { colour: { accuracy: 0.8 }, is_tabby: { accuracy: 0.6 } } })).toBe('70.0 %');
-    expect(page.meanAccuracy({ ...detail, accuracy: 0.9 })).toBe('90.0 %');
+    expect(page.meanAccuracy({ ...detail, accuracy: 0.9, metrics: {} })).toBe('90.0 %'); // a stored accuracy only without per-trait metrics
     expect(page.meanAccuracy({ ...detail, accuracy: null, metrics: {} })).toBe('—');
   });
 

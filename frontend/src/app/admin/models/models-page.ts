@@ -236,7 +236,7 @@ export class ModelsPage {
 
   /** The run's mean test accuracy; for a model without one (the bundled starter), the mean of its per-trait accuracies. */
   meanAccuracy(d: ModelDetail): string {
-    return formatMetric(typeof d.accuracy === 'number' ? d.accuracy : meanMetric(d.metrics, 'accuracy'), 'percent');
+    return formatMetric(meanMetric(d.metrics, 'accuracy') ?? (typeof d.accuracy === 'number' ? d.accuracy : null), 'percent');
   }
 
   trainingSize(m: ModelSummary): string {

@@ -11,7 +11,11 @@ describe('FeedbackForm', () => {
   let backend: HttpTestingController;
   let el: HTMLElement;
 
+  afterEach(() => localStorage.removeItem('cat-identifier.my-results'));
+
   beforeEach(async () => {
+    rememberMyResult('p1', 'token-p1'); // this browser uploaded p1 and p2: it may answer them
+    rememberMyResult('p2', 'token-p2');
     TestBed.configureTestingModule({
       imports: [FeedbackForm],
       providers: [provideHttpClient(), provideHttpClientTesting()],
@@ -44,10 +48,18 @@ describe('FeedbackForm', () => {
     expect(el.querySelector('[data-testid=unsure-hint]')).toBeNull();
     await click('Yes');
     const req = backend.expectOne('/api/predictions/p1/feedback');
-    expect(req.request.body).toEqual({ accepted: true });
+    expect(req.request.body).toEqual({ answerToken: 'token-p1', accepted: true });
     req.flush(catPrediction({ feedback: { accepted: true, correction: null, createdAt: 'now' } }), { status: 201, statusText: 'Created' });
     await fixture.whenStable();
     expect(el.textContent).toContain('Thank you!');
+  });
+
+  it('someone else\'s result (opened from a shared link) cannot be answered: it says only the uploader can', async () => {
+    localStorage.removeItem('cat-identifier.my-results');
+    fixture.componentRef.setInput('prediction', catPrediction({ id: 'p9' }));
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=not-yours]')?.textContent).toContain('Only the person who uploaded this photo can answer');
+    expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent)).toEqual([]);
   });
 
   it('says what the model has not learnt apart from what it was not sure of', async () => {
@@ -70,7 +82,7 @@ describe('FeedbackForm', () => {
     formOf().controls['pattern'].setValue('self');
     await click('Send');
     const req = backend.expectOne('/api/predictions/p1/feedback');
-    expect(req.request.body).toEqual({ accepted: true, correction: { pattern: 'self' } });
+    expect(req.request.body).toEqual({ answerToken: 'token-p1', accepted: true, correction: { pattern: 'self' } });
     req.flush(catPrediction({ feedback: { accepted: true, correction: { pattern: 'self' }, createdAt: 'now' } }), { status: 201, statusText: 'Created' });
     fixture.componentRef.setInput('prediction', catPrediction({ feedback: { accepted: true, correction: { pattern: 'self' }, createdAt: 'now' } }));
     fixture.detectChanges();
@@ -95,7 +107,7 @@ describe('FeedbackForm', () => {
     expect(el.querySelector('[data-testid=changes-sure]')?.textContent).toContain('will be sent as a correction');
     expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Skip'))).toBe(false);
     await click('Send correction');
-    expect(backend.expectOne('/api/predictions/p2/feedback').request.body).toEqual({ accepted: false, correction: { colour: 'lilac' } });
+    expect(backend.expectOne('/api/predictions/p2/feedback').request.body).toEqual({ answerToken: 'token-p2', accepted: false, correction: { colour: 'lilac' } });
   });
 
   it('"Back" returns the keyboard focus to "Yes, that\'s right"', async () => {
@@ -126,7 +138,7 @@ describe('FeedbackForm', () => {
     form.controls['pattern'].setValue('bicolour');
     await click('Send correction');
     const req = backend.expectOne('/api/predictions/p1/feedback');
-    expect(req.request.body).toEqual({ accepted: false, correction: { colour: 'lilac', pattern: 'bicolour', is_tabby: true } });
+    expect(req.request.body).toEqual({ answerToken: 'token-p1', accepted: false, correction: { colour: 'lilac', pattern: 'bicolour', is_tabby: true } });
     req.flush(catPrediction(), { status: 201, statusText: 'Created' });
     await fixture.whenStable();
     expect(el.textContent).toContain('Your correction was received');
@@ -139,23 +151,27 @@ describe('FeedbackForm', () => {
     form.controls['is_pointed'].setValue(null);
     await click('Send correction');
     const req = backend.expectOne('/api/predictions/p1/feedback');
-    expect(req.request.body).toEqual({ accepted: false });
+    expect(req.request.body).toEqual({ answerToken: 'token-p1', accepted: false });
     req.flush(catPrediction(), { status: 201, statusText: 'Created' });
   });
 
   it('a visitor opening an answered result reads the owner\'s answer, the owner reads their own', async () => {
     localStorage.removeItem('cat-identifier.my-results');
-    const answered = catPrediction({ feedback: { accepted: false, correction: { colour: 'black' }, createdAt: 'now' } });
+    const answered = catPrediction({ feedback: { accepted: true, correction: { pattern: 'self' }, createdAt: 'now' } });
     fixture.componentRef.setInput('prediction', answered);
     fixture.detectChanges();
     expect(el.querySelector('h2')?.textContent).toBe('Its owner has answered');
-    expect(el.textContent).toContain('They said something is wrong.');
-    expect(el.querySelector('[data-testid=told-us]')?.textContent).toBe('They told us: Colour: Black');
-    rememberMyResult(answered.id);
+    expect(el.textContent).toContain('They said the result is right.');
+    expect(el.querySelector('[data-testid=told-us]')?.textContent).toBe('They told us: White pattern: No white');
+    rememberMyResult(answered.id, 'token');
     fixture.componentRef.setInput('prediction', { ...answered });
     fixture.detectChanges();
     expect(el.querySelector('h2')?.textContent).toBe('Thank you!');
-    expect(el.querySelector('[data-testid=told-us]')?.textContent).toBe('You told us: Colour: Black');
+    expect(el.querySelector('[data-testid=told-us]')?.textContent).toBe('You told us: White pattern: No white');
+    // a "no" is said under the result's headline already: the card does not repeat it
+    fixture.componentRef.setInput('prediction', catPrediction({ feedback: { accepted: false, correction: { colour: 'black' }, createdAt: 'now' } }));
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=told-us]')).toBeNull();
     localStorage.removeItem('cat-identifier.my-results');
   });
 

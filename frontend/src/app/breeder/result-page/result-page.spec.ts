@@ -204,7 +204,7 @@ describe('ResultPage', () => {
   });
 
   it('says "you told us" to the browser that answered', async () => {
-    rememberMyResult('p1');
+    rememberMyResult('p1', 'token');
     await open('p1', withPrediction(catPrediction({ feedback: { accepted: false, correction: { colour: 'black' }, createdAt: 'now' } })));
     expect(el.querySelector('[data-testid=owner-correction]')?.textContent).toContain('You told us this result is not right. You said: Colour: Black.');
     localStorage.removeItem('cat-identifier.my-results');

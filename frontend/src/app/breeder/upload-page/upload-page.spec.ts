@@ -82,7 +82,7 @@ describe('UploadPage', () => {
     req.event({ type: HttpEventType.UploadProgress, loaded: 1000, total: 1000 });
     await render();
     expect(page.state().status).toBe('analysing');
-    expect(el.textContent).toContain('Analysing coat colour');
+    expect(el.textContent).toContain('Analysing the coat…');
     expect(el.querySelector('.preview-title')?.textContent?.trim()).toBe('Analysing your photo');
     // the live region hears the phase, not the ticking seconds
     page['analysingSeconds'].set(7);

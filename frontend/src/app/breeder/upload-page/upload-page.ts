@@ -217,7 +217,7 @@ export class UploadPage {
 }
 
 const ANALYSING_PHASES = [
-  'Analysing coat colour, white pattern, tabby and colourpoint…',
+  'Analysing the coat…',
   'Still analysing. Busy moments can take a little longer…',
   'Still working. The server is busy; you can keep waiting or try again later.',
 ] as const;

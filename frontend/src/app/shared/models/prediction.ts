@@ -9,11 +9,13 @@ export type {
   TraitPrediction,
   UnsureReason,
 } from '@api/contracts/phenotype';
-export type { CurrentModelView, PredictionFeedback, PredictionView as Prediction, TraitCorrection } from '@api/contracts/predictions';
+export type { CreatedPredictionView as CreatedPrediction, CurrentModelView, PredictionFeedback, PredictionView as Prediction, TraitCorrection } from '@api/contracts/predictions';
 import type { TraitCorrection } from '@api/contracts/predictions';
 
 /** `POST /api/predictions/:id/feedback` body. */
 export interface FeedbackRequest {
   accepted: boolean;
   correction?: TraitCorrection;
+  /** the uploader's token (returned with the result): only its holder may answer */
+  answerToken?: string;
 }
