@@ -62,6 +62,14 @@ describe('FeedbackForm', () => {
     expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent)).toEqual([]);
   });
 
+  it('a "no" that changes nothing is not sent: it says what to do instead', async () => {
+    fixture.detectChanges();
+    await click('No');
+    await click('Send correction');
+    backend.expectNone('/api/predictions/p1/feedback');
+    expect(el.querySelector('[data-testid=unchanged]')?.textContent).toContain('Nothing is changed yet');
+  });
+
   it('says what the model has not learnt apart from what it was not sure of', async () => {
     const p = catPrediction();
     p.traits.pattern = { value: null, confidence: 0, unsure: true, reason: 'untrained' };

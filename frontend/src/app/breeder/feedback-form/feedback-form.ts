@@ -10,6 +10,7 @@ import {
   input,
   linkedSignal,
   output,
+  signal,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -183,9 +184,16 @@ export class FeedbackForm {
       is_tabby: sure(t.is_tabby),
       is_pointed: sure(t.is_pointed),
     });
+    this.openedWith = JSON.stringify(this.form.getRawValue());
+    this.unchanged.set(false);
     this.state.set({ step: 'correct', confirming });
     afterNextRender(() => this.correctionStart()?.nativeElement.focus(), { injector: this.injector });
   }
+
+  /** the form's values when it opened: a "no" that changes none of them says nothing the model can learn from */
+  private openedWith = '';
+  /** "Send correction" was pressed on a "no" that changed nothing */
+  protected readonly unchanged = signal(false);
 
   protected back(): void {
     this.state.set({ step: 'ask' });
@@ -198,6 +206,10 @@ export class FeedbackForm {
    */
   protected sendCorrection(): void {
     const s = this.state();
+    if (s.step === 'correct' && !s.confirming && JSON.stringify(this.form.getRawValue()) === this.openedWith) {
+      this.unchanged.set(true); // say what to do instead of sending a "no" without a correction
+      return;
+    }
     this.send(s.step === 'correct' && s.confirming && !this.changesSureAnswer(), this.correction());
   }
 
