@@ -236,6 +236,11 @@ test.describe('breeder with a model trained on the admin\'s photos', () => {
     await page.getByRole('button', { name: /No, something’s wrong/ }).click();
     await expect(page.getByRole('heading', { name: 'What is it really?' })).toBeVisible();
     await snap(page, 'breeder-correction-phone');
+    // a "no" that changes nothing is not sent: the form says what to do
+    await page.getByRole('button', { name: /Send correction/ }).click();
+    await expect(page.getByTestId('unchanged')).toContainText('Nothing is changed yet');
+    await page.getByRole('combobox', { name: /Colour/ }).click();
+    await page.getByRole('option', { name: /Lilac/ }).click();
     await page.getByRole('button', { name: /Send correction/ }).click();
     await expect(page.getByRole('heading', { name: 'Thank you!' })).toBeVisible();
   });
