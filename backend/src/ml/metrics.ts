@@ -105,3 +105,13 @@ export function traitMetrics(cells: readonly ScoredCell[], labels: readonly stri
     confusion: cm,
   };
 }
+
+/**
+ * Test photos a trait's head answered (not "not sure"), read back from stored metrics (`n` and `abstentionRate`,
+ * as `traitMetrics` writes them); null when `n` is missing.
+ */
+export function answeredOf(m: Record<string, unknown>): number | null {
+  if (typeof m.n !== 'number' || !Number.isFinite(m.n) || m.n < 0) return null;
+  const abstention = typeof m.abstentionRate === 'number' && Number.isFinite(m.abstentionRate) ? Math.min(1, Math.max(0, m.abstentionRate)) : 0;
+  return Math.round(m.n * (1 - abstention));
+}

@@ -160,7 +160,8 @@ export class TrainingRunner {
     );
     // values too rare in the part that trains, unless recoloured copies top them up (step 3)
     const keptCounts = countPerTraitValue(kept.map((i) => i.label), traits);
-    const toppedUp = new Set(planAugmentation(kept.map((i) => i.label)).flatMap((c) => (c.augmentation.kind === 'recolour' ? [`colour:${c.augmentation.to}`] : [])));
+    const keptPlan = planAugmentation(kept.map((i) => i.label), { seed: options.seed });
+    const toppedUp = new Set(keptPlan.flatMap((c) => (c.augmentation.kind === 'recolour' ? [`colour:${c.augmentation.to}`] : [])));
     for (const t of traits) {
       const thin = Object.entries(counts[t])
         .map(([v]) => [v, keptCounts[t][v] ?? 0] as const)
@@ -177,7 +178,7 @@ export class TrainingRunner {
     // 3. Features: reuse the cache, compute only what is missing.
     await ctx.enter('features');
     // the stage's bar is shared with the synthetic copies (step 3b) when there will be any, so it never stalls
-    const copiesPlanned = planAugmentation(kept.map((i) => i.label), { seed: options.seed }).some((c) => traits.includes(c.trait));
+    const copiesPlanned = keptPlan.some((c) => traits.includes(c.trait));
     const realShare = copiesPlanned ? 0.5 : 1;
     const { features, cached, computed, unusable } = await this.loadFeatures([...kept, ...heldOut], ctx, realShare);
     Object.assign(summary, { featuresCached: cached, featuresComputed: computed, unusable: unusable.length });

@@ -1,18 +1,12 @@
 /** Reading model metrics (ml/evaluate output stored on the model) defensively: only finite numbers pass. */
+import type { TraitTestMetric } from '../../../contracts/reports';
+import { answeredOf } from '../../../ml/metrics';
 
 export function finiteOrNull(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-export interface TraitTestMetric {
-  trait: string;
-  accuracy: number | null;
-  balancedAccuracy: number | null;
-  macroF1: number | null;
-  /** test photos labelled for the trait, and how many of them the model answered (accuracy is over those) */
-  scored: number | null;
-  answered: number | null;
-}
+export type { TraitTestMetric };
 
 /**
  * `metrics` is `{ <trait>: { accuracy, balancedAccuracy, macroF1, ... } }` (or `{ traits: {...} }`).
@@ -27,14 +21,13 @@ export function traitTestMetrics(metrics: unknown): TraitTestMetric[] {
     if (!m || typeof m !== 'object' || trait.length > 20) continue;
     const r = m as Record<string, unknown>;
     const scored = finiteOrNull(r.n);
-    const abstention = finiteOrNull(r.abstentionRate);
     const row = {
       trait,
       accuracy: finiteOrNull(r.accuracy),
       balancedAccuracy: finiteOrNull(r.balancedAccuracy ?? r.balanced_accuracy),
       macroF1: finiteOrNull(r.macroF1 ?? r.macro_f1),
       scored: scored !== null && scored >= 0 ? Math.round(scored) : null,
-      answered: scored !== null && scored >= 0 ? Math.round(scored * (1 - Math.min(1, Math.max(0, abstention ?? 0)))) : null,
+      answered: answeredOf(r),
     };
     if (row.accuracy !== null || row.balancedAccuracy !== null || row.macroF1 !== null) out.push(row);
   }
